@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from '../shared/config/app-config';
+import { MODULE_NAMES } from '../shared/config/module-name';
+import { ConfigModule } from '../shared/config/config.module';
+import { HealthModule } from '../shared/health/health.module';
+import { MessagingModule } from '../shared/messaging/messaging.module';
+import { GatewayModule } from '../gateway/gateway.module';
+import { MODULE_CATALOG } from './module-catalog';
+import { remoteModuleBindings } from './remote-bindings';
+
+/**
+ * The composition root, and the one place where the topology is decided: each module named in MODULES is
+ * loaded here and binds its own port; every other module's port is bound to a transport proxy. Nothing
+ * below this file knows which is which.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const hosted = MODULE_NAMES.filter((name) => config.hosts(name));
+    const remote = MODULE_NAMES.filter((name) => !config.hosts(name));
+    const remoteBindings = remoteModuleBindings(config, remote);
+
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        CqrsModule.forRoot(),
+        HealthModule,
+        MessagingModule.forRoot(
+          MODULE_NAMES.map((name) => MODULE_CATALOG[name].manifest),
+          remoteBindings.remoteInboxes,
+        ),
+        ...hosted.map((name) => MODULE_CATALOG[name].host),
+        ...remoteBindings.modules,
+        ...MODULE_NAMES.map((name) => MODULE_CATALOG[name].http),
+        GatewayModule,
+      ],
+    };
+  }
+}

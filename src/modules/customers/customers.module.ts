@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { ModuleInfrastructureModule } from '../../shared/module-kit/module-infrastructure.module';
+import { CustomersPort } from './contracts/customers.port';
+import { customersManifest } from './customers.manifest';
+import { CommandHandlers, QueryHandlers } from './application';
+import { LocalCustomersPort } from './application/customers.local-port';
+import { CustomerRecord } from './infrastructure/customer.record';
+import { CustomersRepository } from './infrastructure/customers.repository';
+import { CreateCustomers1700000000001 } from './infrastructure/migrations/1700000000001-create-customers';
+
+/** The customers module, loaded only in the process that hosts it. It provides CustomersPort to all. */
+@Global()
+@Module({
+  imports: [
+    ModuleInfrastructureModule.forModule({ manifest: customersManifest, entities: [CustomerRecord], migrations: [CreateCustomers1700000000001] }),
+  ],
+  providers: [...CommandHandlers, ...QueryHandlers, CustomersRepository, { provide: CustomersPort, useClass: LocalCustomersPort }],
+  exports: [CustomersPort],
+})
+export class CustomersModule {}

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { OrderCancelled, OrderConfirmed, OrderPlaced } from '../../contracts/orders.events';
+import { OrderListRepository } from '../../infrastructure/order-list.repository';
+
+/** Keeps the order list (the read side of CQRS) in step with the orders' own events. */
+@Injectable()
+export class OrderListProjection {
+  constructor(private readonly orderList: OrderListRepository) {}
+
+  async onPlaced({ payload }: OrderPlaced): Promise<void> {
+    await this.orderList.insertPlaced(payload);
+  }
+
+  async onConfirmed({ payload }: OrderConfirmed): Promise<void> {
+    await this.orderList.updateStatus(payload.orderId, 'CONFIRMED', payload.confirmedAt);
+  }
+
+  async onCancelled({ payload }: OrderCancelled): Promise<void> {
+    await this.orderList.updateStatus(payload.orderId, 'CANCELLED', payload.cancelledAt, payload.reason);
+  }
+}

@@ -1,0 +1,29 @@
+export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'CANCELLED';
+export type CancellationReason = 'PAYMENT_DECLINED' | 'CANCELLED_BY_CUSTOMER';
+
+export interface OrderItemDto {
+  sku: string;
+  quantity: number;
+  unitPriceCents: number;
+}
+
+export interface OrderDto {
+  id: string;
+  customerId: string;
+  items: OrderItemDto[];
+  totalCents: number;
+  status: OrderStatus;
+  cancellationReason?: CancellationReason;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PlaceOrderInput {
+  customerId: string;
+  items: OrderItemDto[];
+}
+
+export interface OrderListFilter {
+  customerId?: string;
+  status?: OrderStatus;
+}

@@ -1,0 +1,25 @@
+import { IntegrationMessage } from '../../../shared/messaging/integration-message';
+import { CancellationReason, OrderItemDto } from './order.dto';
+
+export interface OrderPlacedPayload {
+  orderId: string;
+  customerId: string;
+  items: OrderItemDto[];
+  totalCents: number;
+  placedAt: string;
+}
+
+export class OrderPlaced extends IntegrationMessage<OrderPlacedPayload> {
+  static readonly messageName = 'orders.OrderPlaced';
+  static readonly version = 1;
+}
+
+export class OrderConfirmed extends IntegrationMessage<{ orderId: string; confirmedAt: string }> {
+  static readonly messageName = 'orders.OrderConfirmed';
+  static readonly version = 1;
+}
+
+export class OrderCancelled extends IntegrationMessage<{ orderId: string; reason: CancellationReason; cancelledAt: string }> {
+  static readonly messageName = 'orders.OrderCancelled';
+  static readonly version = 1;
+}

@@ -1,0 +1,21 @@
+import { Page, PageRequest } from '../../../shared/pagination/page';
+import { OrderDto, OrderListFilter, PlaceOrderInput } from './order.dto';
+
+export interface PlaceOrderOptions {
+  /** A retry with the same key and request returns the first answer and places no second order. */
+  idempotencyKey?: string;
+}
+
+/**
+ * What other modules and the HTTP API may ask of the orders module, wherever it runs. Failures are
+ * DomainErrors with a code from OrdersErrors.
+ */
+export abstract class OrdersPort {
+  /** Accepts an order as PENDING and starts its payment; CUSTOMER_UNKNOWN for an unknown or deleted customer. */
+  abstract place(input: PlaceOrderInput, options?: PlaceOrderOptions): Promise<OrderDto>;
+  abstract get(orderId: string): Promise<OrderDto>;
+  /** Newest first, from the read model: an order placed a moment ago may take a moment to appear. */
+  abstract list(filter: OrderListFilter, page: PageRequest): Promise<Page<OrderDto>>;
+  /** Cancels a PENDING or CONFIRMED order (refunding what was captured); ALREADY_CANCELLED otherwise. */
+  abstract cancel(orderId: string): Promise<OrderDto>;
+}

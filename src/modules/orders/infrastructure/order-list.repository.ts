@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { ModuleDatabase } from '../../../shared/database/module-database';
+import { decodeCursor, Page, PageRequest, toPage } from '../../../shared/pagination/page';
+import { OrderDto, OrderListFilter, OrderStatus, CancellationReason } from '../contracts/order.dto';
+import { OrderPlacedPayload } from '../contracts/orders.events';
+import { OrderListRecord } from './order.record';
+import { toOrderDto } from './orders.repository';
+
+/** The read model behind the order lists. Only the projection writes it, and only from events. */
+@Injectable()
+export class OrderListRepository {
+  constructor(private readonly db: ModuleDatabase) {}
+
+  private get records() {
+    return this.db.manager.getRepository(OrderListRecord);
+  }
+
+  async insertPlaced(placed: OrderPlacedPayload): Promise<void> {
+    const at = new Date(placed.placedAt);
+    await this.records
+      .createQueryBuilder()
+      .insert()
+      .values({ id: placed.orderId, customerId: placed.customerId, items: placed.items, totalCents: placed.totalCents, status: 'PENDING', cancellationReason: null, createdAt: at, updatedAt: at })
+      .orIgnore()
+      .execute();
+  }
+
+  async updateStatus(orderId: string, status: OrderStatus, at: string, cancellationReason: CancellationReason | null = null): Promise<void> {
+    await this.records.update({ id: orderId }, { status, cancellationReason, updatedAt: new Date(at) });
+  }
+
+  async list(filter: OrderListFilter, page: PageRequest): Promise<Page<OrderDto>> {
+    const after = decodeCursor(page.cursor);
+    const query = this.records.createQueryBuilder('o').orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(page.limit + 1);
+    if (filter.customerId) query.andWhere('o.customer_id = :customerId', { customerId: filter.customerId });
+    if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
+    if (after) query.andWhere('(o.created_at, o.id) < (:createdAt, :id)', after);
+    const rows = await query.getMany();
+    return toPage(rows, page.limit, (r) => ({ createdAt: r.createdAt.toISOString(), id: r.id }), toOrderDto);
+  }
+}

@@ -1,0 +1,36 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CancellationReason, OrderItemDto, OrderStatus } from '../contracts/order.dto';
+
+const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
+
+/** A row of orders.orders, the write model. */
+@Entity({ schema: 'orders', name: 'orders' })
+export class OrderRecord {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'customer_id' })
+  customerId!: string;
+
+  @Column('jsonb')
+  items!: OrderItemDto[];
+
+  @Column('bigint', { name: 'total_cents', transformer: bigintAsNumber })
+  totalCents!: number;
+
+  @Column('text')
+  status!: OrderStatus;
+
+  @Column('text', { name: 'cancellation_reason', nullable: true })
+  cancellationReason!: CancellationReason | null;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt!: Date;
+}
+
+/** A row of orders.order_list, the read model behind the order lists, kept up to date from the orders' events. */
+@Entity({ schema: 'orders', name: 'order_list' })
+export class OrderListRecord extends OrderRecord {}

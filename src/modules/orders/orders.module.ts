@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { ModuleInfrastructureModule } from '../../shared/module-kit/module-infrastructure.module';
+import { CommandHandlers, QueryHandlers } from './application';
+import { OrdersMessageHandlers } from './application/messages/orders.message-handlers';
+import { LocalOrdersPort } from './application/orders.local-port';
+import { OrderListProjection } from './application/projections/order-list.projection';
+import { OrdersPort } from './contracts/orders.port';
+import { OrderListRepository } from './infrastructure/order-list.repository';
+import { OrderListRecord, OrderRecord } from './infrastructure/order.record';
+import { OrdersRepository } from './infrastructure/orders.repository';
+import { CreateOrders1700000000002 } from './infrastructure/migrations/1700000000002-create-orders';
+import { ordersManifest } from './orders.manifest';
+
+/** The orders module, loaded only in the process that hosts it. It provides OrdersPort to all. */
+@Global()
+@Module({
+  imports: [
+    ModuleInfrastructureModule.forModule({ manifest: ordersManifest, entities: [OrderRecord, OrderListRecord], migrations: [CreateOrders1700000000002] }),
+  ],
+  providers: [
+    ...CommandHandlers,
+    ...QueryHandlers,
+    OrdersRepository,
+    OrderListRepository,
+    OrderListProjection,
+    OrdersMessageHandlers,
+    { provide: OrdersPort, useClass: LocalOrdersPort },
+  ],
+  exports: [OrdersPort],
+})
+export class OrdersModule {}

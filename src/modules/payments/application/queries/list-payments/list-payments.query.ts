@@ -1,0 +1,12 @@
+import { Query } from '@nestjs/cqrs';
+import { Page, PageRequest } from '../../../../../shared/pagination/page';
+import { PaymentDto } from '../../../contracts/payments.dto';
+
+export class ListPaymentsQuery extends Query<Page<PaymentDto>> {
+  constructor(
+    readonly orderId: string,
+    readonly page: PageRequest,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,50 @@
+import { IntegrationMessage } from '../../../shared/messaging/integration-message';
+
+// Requests that payments accepts. They travel through the sender's outbox like events do, so a request
+// made in a committed transaction is never lost; payments answers each with one of the events below.
+
+export interface RequestPaymentPayload {
+  orderId: string;
+  customerId: string;
+  amountCents: number;
+}
+
+/** Capture `amountCents` from the customer's account for an order. Answered by PaymentCaptured or PaymentDeclined. */
+export class RequestPayment extends IntegrationMessage<RequestPaymentPayload> {
+  static readonly messageName = 'payments.RequestPayment';
+  static readonly version = 1;
+}
+
+export interface RequestRefundPayload {
+  orderId: string;
+}
+
+/** Give back what was captured for an order, if anything was. Answered by PaymentRefunded when there was. */
+export class RequestRefund extends IntegrationMessage<RequestRefundPayload> {
+  static readonly messageName = 'payments.RequestRefund';
+  static readonly version = 1;
+}
+
+// Events that payments publishes.
+
+export interface PaymentOutcomePayload {
+  paymentId: string;
+  orderId: string;
+  customerId: string;
+  amountCents: number;
+}
+
+export class PaymentCaptured extends IntegrationMessage<PaymentOutcomePayload> {
+  static readonly messageName = 'payments.PaymentCaptured';
+  static readonly version = 1;
+}
+
+export class PaymentDeclined extends IntegrationMessage<PaymentOutcomePayload & { reason: string }> {
+  static readonly messageName = 'payments.PaymentDeclined';
+  static readonly version = 1;
+}
+
+export class PaymentRefunded extends IntegrationMessage<PaymentOutcomePayload> {
+  static readonly messageName = 'payments.PaymentRefunded';
+  static readonly version = 1;
+}

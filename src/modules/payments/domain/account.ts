@@ -1,0 +1,56 @@
+import { AccountEventType } from '../contracts/payments.dto';
+
+/** An event of an account's stream, before it is stored (the store gives it its version). */
+export interface AccountEventDraft {
+  type: AccountEventType;
+  amountCents: number;
+  orderId?: string;
+}
+
+export interface RecordedAccountEvent extends AccountEventDraft {
+  version: number;
+  occurredAt: Date;
+}
+
+/**
+ * A customer's account, event-sourced: its state is the fold of its events, and a change is a new event
+ * appended at the next version. Deciding never mutates; `apply` is the only way the state moves.
+ */
+export class Account {
+  private constructor(
+    readonly customerId: string,
+    readonly version: number,
+    readonly balanceCents: number,
+  ) {}
+
+  static replay(customerId: string, events: Array<Pick<RecordedAccountEvent, 'type' | 'amountCents'>>): Account {
+    return events.reduce((account, event) => account.apply(event), new Account(customerId, 0, 0));
+  }
+
+  get isOpen(): boolean {
+    return this.version > 0;
+  }
+
+  canPay(amountCents: number): boolean {
+    return this.balanceCents >= amountCents;
+  }
+
+  apply(event: Pick<AccountEventDraft, 'type' | 'amountCents'>): Account {
+    const balance = this.balanceCents + Account.effectOf(event);
+    // The one rule no code path may break: the stream itself refuses to go below zero.
+    if (balance < 0) throw new Error(`account ${this.customerId} would go below zero at version ${this.version + 1}`);
+    return new Account(this.customerId, this.version + 1, balance);
+  }
+
+  private static effectOf(event: Pick<AccountEventDraft, 'type' | 'amountCents'>): number {
+    switch (event.type) {
+      case 'AccountOpened':
+        return 0;
+      case 'FundsDeposited':
+      case 'PaymentRefunded':
+        return event.amountCents;
+      case 'PaymentCaptured':
+        return -event.amountCents;
+    }
+  }
+}

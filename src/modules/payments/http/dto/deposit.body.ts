@@ -1,0 +1,8 @@
+import { IsInt, Max, Min } from 'class-validator';
+
+export class DepositBody {
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  amountCents!: number;
+}

@@ -1,0 +1,37 @@
+import { Global, Module } from '@nestjs/common';
+import { ModuleInfrastructureModule } from '../../shared/module-kit/module-infrastructure.module';
+import { CommandHandlers, QueryHandlers } from './application';
+import { AccountOpening } from './application/account-opening';
+import { PaymentsMessageHandlers } from './application/messages/payments.message-handlers';
+import { LocalPaymentsPort } from './application/payments.local-port';
+import { PaymentsPort } from './contracts/payments.port';
+import { AccountHoldersRepository } from './infrastructure/account-holders.repository';
+import { AccountStore } from './infrastructure/account-store';
+import { CreatePayments1700000000003 } from './infrastructure/migrations/1700000000003-create-payments';
+import { AccountEventRecord, AccountHolderRecord, PaymentRecord } from './infrastructure/payment.records';
+import { PaymentsRepository } from './infrastructure/payments.repository';
+import { paymentsManifest } from './payments.manifest';
+
+/** The payments module, loaded only in the process that hosts it. It provides PaymentsPort to all. */
+@Global()
+@Module({
+  imports: [
+    ModuleInfrastructureModule.forModule({
+      manifest: paymentsManifest,
+      entities: [AccountEventRecord, AccountHolderRecord, PaymentRecord],
+      migrations: [CreatePayments1700000000003],
+    }),
+  ],
+  providers: [
+    ...CommandHandlers,
+    ...QueryHandlers,
+    AccountOpening,
+    AccountStore,
+    AccountHoldersRepository,
+    PaymentsRepository,
+    PaymentsMessageHandlers,
+    { provide: PaymentsPort, useClass: LocalPaymentsPort },
+  ],
+  exports: [PaymentsPort],
+})
+export class PaymentsModule {}

@@ -1,0 +1,144 @@
+import { resolve } from 'node:path';
+import { AppConfig, HostPort, TRANSPORTS, TransportName } from './app-config';
+import { ConfigError } from './config-error';
+import { isModuleName, MODULE_NAMES, ModuleName } from './module-name';
+
+type Env = Record<string, string | undefined>;
+
+const DEFAULT_TCP_PORTS: Record<ModuleName, number> = { customers: 4101, orders: 4102, payments: 4103 };
+const DEFAULT_BROKER_URLS: Record<TransportName, string> = {
+  tcp: '',
+  nats: 'nats://127.0.0.1:4222',
+  rabbitmq: 'amqp://guest:guest@127.0.0.1:5672',
+  redis: 'redis://127.0.0.1:6379',
+};
+const BROKER_PROTOCOLS: Record<TransportName, string[]> = {
+  tcp: [],
+  nats: ['nats:', 'tls:'],
+  rabbitmq: ['amqp:', 'amqps:'],
+  redis: ['redis:', 'rediss:'],
+};
+
+/**
+ * Reads the environment once and returns a validated AppConfig, or throws a ConfigError whose message
+ * says what is wrong and how to fix it.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const transport = parseTransport(env.TRANSPORT);
+  return new AppConfig({
+    modules: parseModules(env.MODULES),
+    transport,
+    brokerUrl: parseBrokerUrl(transport, env.BROKER_URL),
+    tcpAddresses: parseTcpAddresses(env),
+    httpPort: parsePort('HTTP_PORT', env.HTTP_PORT, 3000),
+    databaseUrls: parseDatabaseUrls(env),
+    dataDir: resolve(env.DATA_DIR?.trim() || './.data'),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    production: env.NODE_ENV === 'production',
+    outboxSweepMs: parseInteger('OUTBOX_SWEEP_MS', env.OUTBOX_SWEEP_MS, 1000, 10, 600_000),
+    remoteCallTimeoutMs: parseInteger('REMOTE_CALL_TIMEOUT_MS', env.REMOTE_CALL_TIMEOUT_MS, 1500, 50, 60_000),
+  } as AppConfig);
+}
+
+function parseModules(raw: string | undefined): ModuleName[] {
+  if (raw === undefined || raw.trim() === '') return [...MODULE_NAMES];
+  const names = raw.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const unknown = names.filter((name) => !isModuleName(name));
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      `MODULES names unknown module(s) ${unknown.map((n) => `"${n}"`).join(', ')}: use a comma list of ${MODULE_NAMES.join(', ')} (or leave it unset for all three).`,
+    );
+  }
+  if (names.length === 0) throw new ConfigError(`MODULES is empty: name at least one of ${MODULE_NAMES.join(', ')}.`);
+  return MODULE_NAMES.filter((name) => names.includes(name));
+}
+
+function parseTransport(raw: string | undefined): TransportName {
+  const value = (raw?.trim() || 'tcp').toLowerCase();
+  if (!(TRANSPORTS as readonly string[]).includes(value)) {
+    throw new ConfigError(`TRANSPORT "${raw}" is not supported: use one of ${TRANSPORTS.join(', ')}.`);
+  }
+  return value as TransportName;
+}
+
+function parseBrokerUrl(transport: TransportName, raw: string | undefined): string {
+  if (transport === 'tcp') return '';
+  const value = raw?.trim() || DEFAULT_BROKER_URLS[transport];
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`BROKER_URL "${value}" is not a valid URL: use e.g. ${DEFAULT_BROKER_URLS[transport]}.`);
+  }
+  if (!BROKER_PROTOCOLS[transport].includes(url.protocol)) {
+    throw new ConfigError(
+      `BROKER_URL "${redact(value)}" does not fit TRANSPORT=${transport}: it must start with ${BROKER_PROTOCOLS[transport].map((p) => `${p}//`).join(' or ')}.`,
+    );
+  }
+  return value;
+}
+
+function parseTcpAddresses(env: Env): Record<ModuleName, HostPort> {
+  const result = {} as Record<ModuleName, HostPort>;
+  for (const name of MODULE_NAMES) {
+    const key = `${name.toUpperCase()}_TCP`;
+    const raw = env[key]?.trim() || `127.0.0.1:${DEFAULT_TCP_PORTS[name]}`;
+    const match = /^(.+):(\d{1,5})$/.exec(raw);
+    const port = match ? Number(match[2]) : NaN;
+    if (!match || port < 1 || port > 65535) {
+      throw new ConfigError(`${key} "${raw}" is not host:port: use e.g. 127.0.0.1:${DEFAULT_TCP_PORTS[name]}.`);
+    }
+    result[name] = { host: match[1], port };
+  }
+  return result;
+}
+
+function parseDatabaseUrls(env: Env): Record<ModuleName, string | undefined> {
+  const result = {} as Record<ModuleName, string | undefined>;
+  for (const name of MODULE_NAMES) {
+    const key = `${name.toUpperCase()}_DATABASE_URL`;
+    const own = env[key]?.trim();
+    const shared = env.DATABASE_URL?.trim();
+    const value = own || shared || undefined;
+    if (value !== undefined) assertPostgresUrl(own ? key : 'DATABASE_URL', value);
+    result[name] = value;
+  }
+  return result;
+}
+
+function assertPostgresUrl(key: string, value: string): void {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${key} is not a valid URL: use e.g. postgres://user:password@127.0.0.1:5432/shop.`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`${key} must be a postgres:// URL (got ${url.protocol}//...); unset it to use the embedded database.`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+function parseLogLevel(raw: string | undefined): string {
+  const value = (raw?.trim() || 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(value)) throw new ConfigError(`LOG_LEVEL "${raw}" is unknown: use one of ${LOG_LEVELS.join(', ')}.`);
+  return value;
+}
+
+function parsePort(key: string, raw: string | undefined, fallback: number): number {
+  return parseInteger(key, raw, fallback, 0, 65535);
+}
+
+function parseInteger(key: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${key} "${raw}" must be a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+/** Never print credentials, even in an error about the URL that holds them. */
+function redact(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, '//***@');
+}

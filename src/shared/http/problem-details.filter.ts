@@ -1,0 +1,81 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Response } from 'express';
+import { DomainError, ErrorKind } from '../errors/domain-error';
+
+/** An RFC 9457 problem document. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code?: string;
+  errors?: Record<string, string[]>;
+}
+
+const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/**
+ * Every error leaves as application/problem+json: domain errors by their kind and stable code, HTTP errors
+ * by their status, validation failures with a field-by-field `errors` map. Anything else is a 500 whose
+ * details go to the log, never to the client.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const problem = this.toProblem(exception);
+    if (problem.status >= 500 && problem.status !== 503) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (problem.status === 503) response.setHeader('Retry-After', '1');
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof DomainError) {
+      const status = STATUS_OF_KIND[exception.kind] ?? 500;
+      return { ...base(status), detail: exception.message, code: exception.code };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse() as string | { message?: unknown; errors?: Record<string, string[]> };
+      const detail = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? exception.message);
+      const errors = typeof body === 'object' ? body.errors : undefined;
+      return { ...base(status), detail, ...(errors ? { errors } : {}) };
+    }
+    const status = httpStatusOfLowLevelError(exception);
+    if (status) return { ...base(status), detail: status === 413 ? 'The request body is too large.' : 'The request body could not be read.' };
+    return { ...base(500), detail: 'An unexpected error occurred.' };
+  }
+}
+
+function base(status: number): Pick<ProblemDetails, 'type' | 'title' | 'status'> {
+  return { type: `https://httpstatuses.io/${status}`, title: TITLES[status] ?? 'Error', status };
+}
+
+/** body-parser reports malformed or oversized bodies as plain errors carrying a 4xx status. */
+function httpStatusOfLowLevelError(exception: unknown): number | undefined {
+  const status = (exception as { status?: unknown; statusCode?: unknown })?.status ?? (exception as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}

@@ -1,0 +1,27 @@
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { MessageDispatcher, RemoteInboxes } from './message-dispatcher';
+import { MessageRoutes } from './message-routes';
+import { ModuleManifest } from './module-manifest';
+
+/** The token under which the transport layer provides delivery to modules hosted elsewhere. */
+export const REMOTE_INBOXES = Symbol('RemoteInboxes');
+
+/**
+ * Process-wide messaging: the routes (from every module's manifest, hosted here or not) and the dispatcher
+ * that hands each outbox row to a local inbox or to the transport.
+ */
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(manifests: ModuleManifest[], remoteInboxes: Provider): DynamicModule {
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: MessageRoutes, useValue: new MessageRoutes(manifests) },
+        remoteInboxes,
+        { provide: MessageDispatcher, inject: [REMOTE_INBOXES], useFactory: (remote: RemoteInboxes) => new MessageDispatcher(remote) },
+      ],
+      exports: [MessageRoutes, MessageDispatcher],
+    };
+  }
+}

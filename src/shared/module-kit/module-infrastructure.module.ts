@@ -1,0 +1,100 @@
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { MixedList } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { ModuleDatabase } from '../database/module-database';
+import { openModuleDatabase } from '../database/open-module-database';
+import { Readiness } from '../health/readiness';
+import { IdempotencyStore } from '../idempotency/idempotency-store';
+import { Inbox } from '../messaging/inbox';
+import { MessageDispatcher } from '../messaging/message-dispatcher';
+import { MessageRoutes } from '../messaging/message-routes';
+import { messageKey } from '../messaging/integration-message';
+import { ModuleManifest } from '../messaging/module-manifest';
+import { Outbox } from '../messaging/outbox';
+import { OutboxRelay } from '../messaging/outbox-relay';
+
+export interface ModuleInfrastructureOptions {
+  manifest: ModuleManifest;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+}
+
+const OPTIONS = Symbol('ModuleInfrastructureOptions');
+
+/** Starts a module's outbox relay once the app is up, and stops it before its database closes. */
+@Injectable()
+class ModuleLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    @Inject(OPTIONS) private readonly options: ModuleInfrastructureOptions,
+    private readonly db: ModuleDatabase,
+    private readonly inbox: Inbox,
+    private readonly relay: OutboxRelay,
+    private readonly dispatcher: MessageDispatcher,
+    private readonly readiness: Readiness,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { manifest } = this.options;
+    // The manifest tells other processes what to send here: it must match what the inbox accepts.
+    const unhandled = manifest.consumes.filter((type) => !this.inbox.handles(type));
+    if (unhandled.length > 0) {
+      throw new Error(`module ${manifest.name} declares ${unhandled.map((t) => messageKey(t.messageName, t.version)).join(', ')} in its manifest but registers no handler`);
+    }
+    this.dispatcher.registerLocalInbox(manifest.name, this.inbox);
+    this.readiness.register(`${manifest.name}.database`, () => this.db.ping());
+    this.relay.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+/**
+ * What every business module gets, each for its own schema: its database (migrated before use), its outbox
+ * and relay, its inbox and its idempotency store. Imported once per module; the providers it exports are
+ * visible to that module only.
+ */
+@Module({})
+export class ModuleInfrastructureModule {
+  static forModule(options: ModuleInfrastructureOptions): DynamicModule {
+    return {
+      module: ModuleInfrastructureModule,
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        {
+          provide: ModuleDatabase,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) =>
+            openModuleDatabase({
+              module: options.manifest.name,
+              entities: options.entities,
+              migrations: options.migrations,
+              url: config.databaseUrls[options.manifest.name],
+              dataDir: config.dataDir,
+            }),
+        },
+        {
+          provide: OutboxRelay,
+          inject: [ModuleDatabase, MessageDispatcher, AppConfig],
+          useFactory: (db: ModuleDatabase, dispatcher: MessageDispatcher, config: AppConfig) => new OutboxRelay(db, dispatcher, config.outboxSweepMs),
+        },
+        {
+          provide: Outbox,
+          inject: [ModuleDatabase, MessageRoutes, OutboxRelay],
+          useFactory: (db: ModuleDatabase, routes: MessageRoutes, relay: OutboxRelay) => new Outbox(db, routes, relay.wake),
+        },
+        { provide: Inbox, inject: [ModuleDatabase], useFactory: (db: ModuleDatabase) => new Inbox(db) },
+        { provide: IdempotencyStore, inject: [ModuleDatabase], useFactory: (db: ModuleDatabase) => new IdempotencyStore(db) },
+        ModuleLifecycle,
+      ],
+      exports: [ModuleDatabase, Outbox, Inbox, IdempotencyStore, OutboxRelay],
+    };
+  }
+}

@@ -1,0 +1,95 @@
+// Proves that `npm run check:boundaries` really catches boundary breaks: it runs the
+// project's own .dependency-cruiser.js and scripts/check-module-cycles.js against small
+// fake trees in a temp dir (so the real src/ being clean or half-written does not matter).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+const DEPCRUISE = join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
+const CONFIG = join(ROOT, '.dependency-cruiser.js');
+const MODULE_CYCLES = join(ROOT, 'scripts/check-module-cycles.js');
+
+type Tree = Record<string, string>;
+
+// A tree that respects every rule: beta uses alpha only through alpha's contracts.
+const CLEAN: Tree = {
+  'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', baseUrl: './' }, include: ['src'] }),
+  'src/shared/ids.ts': 'export type Id = string;\n',
+  'src/modules/alpha/contracts/index.ts': "import type { Id } from '../../../shared/ids';\nexport interface Thing { id: Id }\n",
+  'src/modules/alpha/domain/thing.ts': "import type { Thing } from '../contracts';\nexport const make = (id: string): Thing => ({ id });\n",
+  'src/modules/beta/contracts/index.ts': 'export interface Use { run(): void }\n',
+  'src/modules/beta/application/use.ts':
+    "import type { Thing } from '../../alpha/contracts';\nimport type { Use } from '../contracts';\n" +
+    'export const use = (thing: Thing): Use => ({ run: () => void thing });\n',
+};
+
+// Same as the npm script: depcruise rules, then (only if they pass) the module-cycle check.
+function checkBoundaries(changes: Tree): { status: number | null; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'boundaries-'));
+  try {
+    for (const [file, text] of Object.entries({ ...CLEAN, ...changes })) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    }
+    const run = (args: string[]) => spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
+    let result = run([DEPCRUISE, 'src', '--config', CONFIG]);
+    if (result.status === 0) result = run([MODULE_CYCLES]);
+    return { status: result.status, output: result.stdout + result.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+jest.setTimeout(60_000);
+
+describe('module boundaries (npm run check:boundaries)', () => {
+  it('passes a tree that only crosses modules through contracts', () => {
+    const { status, output } = checkBoundaries({});
+    expect(output).toContain('no module cycles');
+    expect(status).toBe(0);
+  });
+
+  it.each([
+    ['a relative path', '../../alpha/domain/thing'],
+    ['a tsconfig baseUrl path', 'src/modules/alpha/domain/thing'],
+  ])("fails a deep import into another module's internals via %s", (_how, specifier) => {
+    const { status, output } = checkBoundaries({
+      'src/modules/beta/application/use.ts': `import { make } from '${specifier}';\nexport const use = () => make('1');\n`,
+    });
+    expect(status).not.toBe(0);
+    expect(output).toContain('only-contracts-across-modules');
+    expect(output).toContain('src/modules/beta/application/use.ts → src/modules/alpha/domain/thing.ts');
+  });
+
+  it('fails a module cycle that goes through contracts only (no file-level cycle)', () => {
+    const { status, output } = checkBoundaries({
+      'src/modules/alpha/domain/thing.ts':
+        "import type { Use } from '../../beta/contracts';\nexport const make = (use: Use) => use.run();\n",
+    });
+    expect(status).not.toBe(0);
+    expect(output).toContain('module cycle: alpha -> beta -> alpha');
+    expect(output).toContain('src/modules/alpha/domain/thing.ts imports src/modules/beta/contracts/index.ts');
+    expect(output).toContain('src/modules/beta/application/use.ts imports src/modules/alpha/contracts/index.ts');
+  });
+
+  it('fails shared importing a module', () => {
+    const { status, output } = checkBoundaries({
+      'src/shared/leak.ts': "export { make } from '../modules/alpha/domain/thing';\n",
+    });
+    expect(status).not.toBe(0);
+    expect(output).toContain('shared-depends-on-nothing-above-it');
+    expect(output).toContain('src/shared/leak.ts → src/modules/alpha/domain/thing.ts');
+  });
+
+  it("fails contracts reaching into their own module's internals", () => {
+    const { status, output } = checkBoundaries({
+      'src/modules/beta/contracts/index.ts': "export type { Thing } from '../application/use';\n",
+      'src/modules/beta/application/use.ts': 'export interface Thing { id: string }\n',
+    });
+    expect(status).not.toBe(0);
+    expect(output).toContain('contracts-import-only-contracts-and-shared');
+    expect(output).toContain('src/modules/beta/contracts/index.ts → src/modules/beta/application/use.ts');
+  });
+});
