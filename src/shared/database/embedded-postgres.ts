@@ -1,8 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { DataDirLock } from './data-dir-lock';
+import { seedFromTemplate } from './pglite-template';
 
 export interface PostgresEndpoint {
   host: string;
@@ -27,6 +28,7 @@ export class EmbeddedPostgres {
   ) {}
 
   static async start(dataDir: string): Promise<EmbeddedPostgres> {
+    if (!existsSync(dataDir)) await seedFromTemplate(dataDir);
     mkdirSync(dataDir, { recursive: true });
     const lock = DataDirLock.acquire(dataDir);
     try {

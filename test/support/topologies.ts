@@ -1,0 +1,24 @@
+import { ModuleName } from '../../src/shared/config/module-name';
+
+/** A deployment of the shop: which modules each process hosts. */
+export interface Topology {
+  name: string;
+  processes: ModuleName[][];
+}
+
+export const TOPOLOGIES: Topology[] = [
+  { name: 'monolith', processes: [['customers', 'orders', 'payments']] },
+  { name: 'customers out', processes: [['orders', 'payments'], ['customers']] },
+  { name: 'orders out', processes: [['customers', 'payments'], ['orders']] },
+  { name: 'payments out', processes: [['customers', 'orders'], ['payments']] },
+  { name: 'all apart', processes: [['customers'], ['orders'], ['payments']] },
+];
+
+/** The topologies to run: all, or those named in E2E_TOPOLOGIES (comma list, e.g. "monolith,payments out"). */
+export function selectedTopologies(env = process.env): Topology[] {
+  const wanted = env.E2E_TOPOLOGIES?.split(',').map((name) => name.trim()).filter(Boolean);
+  if (!wanted?.length) return TOPOLOGIES;
+  const unknown = wanted.filter((name) => !TOPOLOGIES.some((t) => t.name === name));
+  if (unknown.length) throw new Error(`E2E_TOPOLOGIES names unknown topologies: ${unknown.join(', ')}`);
+  return TOPOLOGIES.filter((t) => wanted.includes(t.name));
+}
