@@ -2,13 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../shared/config/app-config';
-import { MODULE_NAMES } from '../shared/config/module-name';
+import { MODULE_NAMES, ModuleName } from '../shared/config/module-name';
 import { ConfigModule } from '../shared/config/config.module';
 import { HealthModule } from '../shared/health/health.module';
 import { MessagingModule } from '../shared/messaging/messaging.module';
 import { GatewayModule } from '../gateway/gateway.module';
 import { MODULE_CATALOG } from './module-catalog';
-import { remoteModuleBindings } from './remote-bindings';
+import { TransportModule } from '../shared/transport/transport.module';
 
 /**
  * The composition root, and the one place where the topology is decided: each module named in MODULES is
@@ -20,7 +20,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     const hosted = MODULE_NAMES.filter((name) => config.hosts(name));
     const remote = MODULE_NAMES.filter((name) => !config.hosts(name));
-    const remoteBindings = remoteModuleBindings(config, remote);
+    const describe = (name: ModuleName) => ({ name, port: MODULE_CATALOG[name].port, methods: MODULE_CATALOG[name].methods });
 
     return {
       module: AppModule,
@@ -35,12 +35,9 @@ export class AppModule {
         }),
         CqrsModule.forRoot(),
         HealthModule,
-        MessagingModule.forRoot(
-          MODULE_NAMES.map((name) => MODULE_CATALOG[name].manifest),
-          remoteBindings.remoteInboxes,
-        ),
+        MessagingModule.forRoot(MODULE_NAMES.map((name) => MODULE_CATALOG[name].manifest)),
+        TransportModule.forRoot(config, hosted.map(describe), remote.map(describe)),
         ...hosted.map((name) => MODULE_CATALOG[name].host),
-        ...remoteBindings.modules,
         ...MODULE_NAMES.map((name) => MODULE_CATALOG[name].http),
         GatewayModule,
       ],

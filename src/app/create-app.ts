@@ -6,6 +6,8 @@ import { AppConfig } from '../shared/config/app-config';
 import { ProblemDetailsFilter } from '../shared/http/problem-details.filter';
 import { createValidationPipe } from '../shared/http/validation.pipe';
 import { AppModule } from './app.module';
+import { MODULE_NAMES } from '../shared/config/module-name';
+import { serverOptions } from '../shared/transport/transport-options';
 
 /** Builds the whole process from its config: HTTP API, hosted modules, proxies. `main.ts` and the tests share it. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -15,5 +17,17 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  await startModuleServers(app, config);
   return app;
+}
+
+/**
+ * A process that hosts only some modules answers for them over the transport (the monolith has nobody to
+ * answer). The servers share the app's pipes, filters and interceptors.
+ */
+async function startModuleServers(app: INestApplication, config: AppConfig): Promise<void> {
+  const hosted = MODULE_NAMES.filter((name) => config.hosts(name));
+  if (hosted.length === MODULE_NAMES.length) return;
+  for (const options of serverOptions(config, hosted)) app.connectMicroservice(options, { inheritAppConfig: true });
+  await app.startAllMicroservices();
 }

@@ -1,9 +1,9 @@
-import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MessageDispatcher, RemoteInboxes } from './message-dispatcher';
 import { MessageRoutes } from './message-routes';
 import { ModuleManifest } from './module-manifest';
 
-/** The token under which the transport layer provides delivery to modules hosted elsewhere. */
+/** The token under which the transport layer (a global module) provides delivery to modules hosted elsewhere. */
 export const REMOTE_INBOXES = Symbol('RemoteInboxes');
 
 /**
@@ -13,12 +13,11 @@ export const REMOTE_INBOXES = Symbol('RemoteInboxes');
 @Global()
 @Module({})
 export class MessagingModule {
-  static forRoot(manifests: ModuleManifest[], remoteInboxes: Provider): DynamicModule {
+  static forRoot(manifests: ModuleManifest[]): DynamicModule {
     return {
       module: MessagingModule,
       providers: [
         { provide: MessageRoutes, useValue: new MessageRoutes(manifests) },
-        remoteInboxes,
         { provide: MessageDispatcher, inject: [REMOTE_INBOXES], useFactory: (remote: RemoteInboxes) => new MessageDispatcher(remote) },
       ],
       exports: [MessageRoutes, MessageDispatcher],

@@ -16,3 +16,6 @@ export abstract class CustomersPort {
   /** Deletes a customer; their later orders are refused. */
   abstract delete(customerId: string): Promise<void>;
 }
+
+/** The port's methods, for the transport: a remote proxy forwards exactly these. */
+export const customersPortMethods = ['register', 'get', 'list', 'update', 'delete'] as const satisfies ReadonlyArray<keyof CustomersPort>;

@@ -19,3 +19,6 @@ export abstract class OrdersPort {
   /** Cancels a PENDING or CONFIRMED order (refunding what was captured); ALREADY_CANCELLED otherwise. */
   abstract cancel(orderId: string): Promise<OrderDto>;
 }
+
+/** The port's methods, for the transport: a remote proxy forwards exactly these. */
+export const ordersPortMethods = ['place', 'get', 'list', 'cancel'] as const satisfies ReadonlyArray<keyof OrdersPort>;

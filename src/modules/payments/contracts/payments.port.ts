@@ -19,3 +19,6 @@ export abstract class PaymentsPort {
   abstract listAccountEvents(customerId: string, page: PageRequest): Promise<Page<AccountEventDto>>;
   abstract listPayments(orderId: string, page: PageRequest): Promise<Page<PaymentDto>>;
 }
+
+/** The port's methods, for the transport: a remote proxy forwards exactly these. */
+export const paymentsPortMethods = ['deposit', 'getAccount', 'listAccountEvents', 'listPayments'] as const satisfies ReadonlyArray<keyof PaymentsPort>;

@@ -1,0 +1,53 @@
+import { ClientOptions, MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { AppConfig } from '../config/app-config';
+import { ModuleName } from '../config/module-name';
+
+const queueOf = (module: ModuleName) => `shop.${module}`;
+
+/** How this process dials a module hosted elsewhere. */
+export function clientOptions(config: AppConfig, module: ModuleName): ClientOptions {
+  switch (config.transport) {
+    case 'tcp':
+      return { transport: Transport.TCP, options: { ...config.tcpAddresses[module] } };
+    case 'nats':
+      return { transport: Transport.NATS, options: { servers: [config.brokerUrl] } };
+    case 'rabbitmq':
+      return { transport: Transport.RMQ, options: { urls: [config.brokerUrl], queue: queueOf(module), queueOptions: { durable: true }, persistent: true } };
+    case 'redis':
+      return { transport: Transport.REDIS, options: redisOptions(config.brokerUrl) };
+  }
+}
+
+/**
+ * The servers through which this process answers for the modules it hosts. TCP and RabbitMQ address a
+ * module (its port, its queue), so each hosted module gets its own server. NATS and Redis address a
+ * pattern (a subject, a channel), so one server per process answers for all its modules; with NATS the
+ * queue group makes replicas share the work instead of each doing it.
+ */
+export function serverOptions(config: AppConfig, hosted: ModuleName[]): MicroserviceOptions[] {
+  switch (config.transport) {
+    case 'tcp':
+      return hosted.map((module) => ({ transport: Transport.TCP, options: { ...config.tcpAddresses[module] } }));
+    case 'rabbitmq':
+      return hosted.map((module) => ({
+        transport: Transport.RMQ,
+        // noAck: false, so a message is only removed from the queue once it has been answered.
+        options: { urls: [config.brokerUrl], queue: queueOf(module), queueOptions: { durable: true }, noAck: false, prefetchCount: 32 },
+      }));
+    case 'nats':
+      return [{ transport: Transport.NATS, options: { servers: [config.brokerUrl], queue: `shop.${hosted.join('+')}` } }];
+    case 'redis':
+      return [{ transport: Transport.REDIS, options: redisOptions(config.brokerUrl) }];
+  }
+}
+
+function redisOptions(url: string): { host: string; port: number; username?: string; password?: string; tls?: object } {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}

@@ -1,0 +1,59 @@
+import { DynamicModule, Global, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { ClientProxyFactory } from '@nestjs/microservices';
+import { AppConfig } from '../config/app-config';
+import { ModuleName } from '../config/module-name';
+import { Readiness } from '../health/readiness';
+import { REMOTE_INBOXES } from '../messaging/messaging.module';
+import { ModuleClient } from './module-client';
+import { ModuleClients } from './module-clients';
+import { createModuleRpcController } from './module-rpc.controller';
+import { createRemotePort } from './remote-port';
+import { clientOptions } from './transport-options';
+
+/** A module as the transport sees it: its name, the DI token of its port and the port's methods. */
+export interface PortDescription {
+  name: ModuleName;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  port: abstract new (...args: any[]) => object;
+  methods: readonly string[];
+}
+
+@Injectable()
+class TransportLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly clients: ModuleClients,
+    private readonly readiness: Readiness,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    for (const client of this.clients.all()) this.readiness.register(`${client.module}.remote`, () => client.ping());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.clients.closeAll();
+  }
+}
+
+/**
+ * The process's side of the transport: a client and a port proxy for each module hosted elsewhere, and a
+ * message controller for each module hosted here (when anything is hosted elsewhere: the monolith
+ * listens on nothing). Which modules are which comes from AppConfig, via app.module.ts.
+ */
+@Global()
+@Module({})
+export class TransportModule {
+  static forRoot(config: AppConfig, hosted: PortDescription[], remote: PortDescription[]): DynamicModule {
+    const clients = new ModuleClients(
+      new Map(remote.map(({ name }) => [name, new ModuleClient(name, ClientProxyFactory.create(clientOptions(config, name)), config.remoteCallTimeoutMs)])),
+    );
+    const remotePorts: Provider[] = remote.map(({ name, port, methods }) => ({ provide: port, useValue: createRemotePort(port, methods, clients.get(name)) }));
+    const listens = remote.length > 0;
+
+    return {
+      module: TransportModule,
+      controllers: listens ? hosted.map(({ name, port, methods }) => createModuleRpcController(name, port, methods)) : [],
+      providers: [{ provide: ModuleClients, useValue: clients }, { provide: REMOTE_INBOXES, useValue: clients }, ...remotePorts, TransportLifecycle],
+      exports: [ModuleClients, REMOTE_INBOXES, ...remote.map(({ port }) => port)],
+    };
+  }
+}
