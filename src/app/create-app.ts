@@ -7,6 +7,7 @@ import { ProblemDetailsFilter } from '../shared/http/problem-details.filter';
 import { createValidationPipe } from '../shared/http/validation.pipe';
 import { AppModule } from './app.module';
 import { MODULE_NAMES } from '../shared/config/module-name';
+import { Patterns } from '../shared/transport/patterns';
 import { serverOptions } from '../shared/transport/transport-options';
 
 /** Builds the whole process from its config: HTTP API, hosted modules, proxies. `main.ts` and the tests share it. */
@@ -28,6 +29,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
 async function startModuleServers(app: INestApplication, config: AppConfig): Promise<void> {
   const hosted = MODULE_NAMES.filter((name) => config.hosts(name));
   if (hosted.length === MODULE_NAMES.length) return;
-  for (const options of serverOptions(config, hosted)) app.connectMicroservice(options, { inheritAppConfig: true });
+  for (const options of serverOptions(config, hosted, new Patterns(config.transportNamespace))) app.connectMicroservice(options, { inheritAppConfig: true });
   await app.startAllMicroservices();
 }

@@ -1,7 +1,9 @@
 import { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createApp } from '../../src/app/create-app';
 import { loadConfig } from '../../src/shared/config/load-config';
 import { freePort } from './free-port';
@@ -12,37 +14,119 @@ export interface RunningShop {
   topology: Topology;
   /** The base URL of each process, in the topology's order. */
   urls: string[];
+  /** The environment each process was started with, in the topology's order (to restart one, say). */
+  envs: Array<Record<string, string>>;
+  /** Stops one process (the others keep running), as a crash or a deploy would. */
+  stopProcess(index: number): Promise<void>;
+  /** Starts a stopped process again with the same environment and data. */
+  startProcess(index: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Runs a process of the shop; `stop` ends it the way an orchestrator would. */
+interface ShopProcess {
   stop(): Promise<void>;
 }
 
 /**
- * Starts every process of a topology inside this test process, on free ports, with an embedded database
- * in a fresh folder (or the server in DATABASE_URL) and the transport in TRANSPORT (tcp by default).
+ * Starts every process of a topology on free ports, with an embedded database in a fresh folder (or the
+ * server in DATABASE_URL) and the transport in TRANSPORT (tcp by default). By default the processes are
+ * Nest apps inside this test process; with E2E_PROCESSES=spawn each is a real `node dist/main.js`
+ * (run `npm run build` first), as in production.
  */
-export async function startShop(topology: Topology, env: Record<string, string | undefined> = process.env): Promise<RunningShop> {
+export async function startShop(topology: Topology, env: Env = process.env): Promise<RunningShop> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shop-e2e-'));
-  const tcp = { CUSTOMERS_TCP: `127.0.0.1:${await freePort()}`, ORDERS_TCP: `127.0.0.1:${await freePort()}`, PAYMENTS_TCP: `127.0.0.1:${await freePort()}` };
-  const apps: INestApplication[] = [];
+  const shared: Record<string, string> = {
+    CUSTOMERS_TCP: `127.0.0.1:${await freePort()}`,
+    ORDERS_TCP: `127.0.0.1:${await freePort()}`,
+    PAYMENTS_TCP: `127.0.0.1:${await freePort()}`,
+    // Each shop gets its own subjects and queues, so that runs sharing a broker never see each other.
+    TRANSPORT_NAMESPACE: `e2e-${randomUUID().slice(0, 8)}`,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: env.LOG_LEVEL ?? 'silent',
+    OUTBOX_SWEEP_MS: '200',
+  };
+  const start = env.E2E_PROCESSES === 'spawn' ? spawnProcess : startInProcess;
+  const processes: ShopProcess[] = [];
   const urls: string[] = [];
+  const envs: Array<Record<string, string>> = [];
   try {
     for (const modules of topology.processes) {
       const port = await freePort();
-      const config = loadConfig({ ...env, ...tcp, MODULES: modules.join(','), HTTP_PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: env.LOG_LEVEL ?? 'silent', OUTBOX_SWEEP_MS: '200' });
-      const app = await createApp(config);
-      await app.listen(port, '127.0.0.1');
-      apps.push(app);
+      const processEnv = { ...definedOnly(env), ...shared, MODULES: modules.join(','), HTTP_PORT: String(port) };
+      processes.push(await start(processEnv, port));
       urls.push(`http://127.0.0.1:${port}`);
+      envs.push(processEnv);
     }
   } catch (error) {
-    await Promise.allSettled(apps.map((app) => app.close()));
+    await Promise.allSettled(processes.map((p) => p.stop()));
     throw error;
   }
+  const running: Array<ShopProcess | undefined> = processes;
   return {
     topology,
     urls,
+    envs,
+    async stopProcess(index) {
+      await running[index]?.stop();
+      running[index] = undefined;
+    },
+    async startProcess(index) {
+      if (running[index]) throw new Error(`process ${index} is already running`);
+      running[index] = await start(envs[index], Number(envs[index].HTTP_PORT));
+    },
     async stop() {
-      for (const app of apps.reverse()) await app.close();
+      for (const p of [...running].reverse()) await p?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function startInProcess(env: Record<string, string>, port: number): Promise<ShopProcess> {
+  const app: INestApplication = await createApp(loadConfig(env));
+  await app.listen(port, '127.0.0.1');
+  return { stop: () => app.close() };
+}
+
+const MAIN = resolve(__dirname, '../../dist/main.js');
+
+/** Starts `node dist/main.js` and waits until it reports ready. */
+export async function spawnProcess(env: Record<string, string>, port: number): Promise<ShopProcess> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` before E2E_PROCESSES=spawn`);
+  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  await waitUntilReady(`http://127.0.0.1:${port}`, child, exited);
+  return { stop: () => terminate(child, exited) };
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, exited: Promise<number | null>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let gone = false;
+  void exited.then(() => (gone = true));
+  while (Date.now() < deadline) {
+    if (gone) throw new Error(`process ${child.pid} exited before it was ready (${url})`);
+    try {
+      const response = await fetch(`${url}/health/live`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`process ${child.pid} was not live within ${timeoutMs} ms (${url})`);
+}
+
+async function terminate(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function definedOnly(env: Env): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }

@@ -17,6 +17,8 @@ export class AppConfig {
   readonly modules!: ModuleName[];
   readonly transport!: TransportName;
   readonly brokerUrl!: string;
+  /** Prefix of every subject, queue and channel, so that several deployments can share one broker. */
+  readonly transportNamespace!: string;
   /** Where each module's TCP server listens (in its host) and is dialled (everywhere else). */
   readonly tcpAddresses!: Record<ModuleName, HostPort>;
   readonly httpPort!: number;

@@ -29,6 +29,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     modules: parseModules(env.MODULES),
     transport,
     brokerUrl: parseBrokerUrl(transport, env.BROKER_URL),
+    transportNamespace: parseNamespace(env.TRANSPORT_NAMESPACE),
     tcpAddresses: parseTcpAddresses(env),
     httpPort: parsePort('HTTP_PORT', env.HTTP_PORT, 3000),
     databaseUrls: parseDatabaseUrls(env),
@@ -78,6 +79,14 @@ function parseBrokerUrl(transport: TransportName, raw: string | undefined): stri
   return value;
 }
 
+function parseNamespace(raw: string | undefined): string {
+  const value = raw?.trim() || 'shop';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) {
+    throw new ConfigError(`TRANSPORT_NAMESPACE "${raw}" must be 1 to 64 letters, digits, _ or -.`);
+  }
+  return value;
+}
+
 function parseTcpAddresses(env: Env): Record<ModuleName, HostPort> {
   const result = {} as Record<ModuleName, HostPort>;
   for (const name of MODULE_NAMES) {
@@ -89,6 +98,14 @@ function parseTcpAddresses(env: Env): Record<ModuleName, HostPort> {
       throw new ConfigError(`${key} "${raw}" is not host:port: use e.g. 127.0.0.1:${DEFAULT_TCP_PORTS[name]}.`);
     }
     result[name] = { host: match[1], port };
+  }
+  // Two modules on one address would send one module's calls to the other.
+  for (const [i, a] of MODULE_NAMES.entries()) {
+    for (const b of MODULE_NAMES.slice(i + 1)) {
+      if (result[a].host === result[b].host && result[a].port === result[b].port) {
+        throw new ConfigError(`${a.toUpperCase()}_TCP and ${b.toUpperCase()}_TCP are both ${result[a].host}:${result[a].port}: give each module its own port.`);
+      }
+    }
   }
   return result;
 }

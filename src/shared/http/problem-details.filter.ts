@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { RpcException } from '@nestjs/microservices';
 import { Response } from 'express';
+import { Observable, throwError } from 'rxjs';
 import { DomainError, ErrorKind } from '../errors/domain-error';
 
 /** An RFC 9457 problem document. */
@@ -44,7 +46,9 @@ const TITLES: Record<number, string> = {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    // The module servers inherit the app's filters; over the transport an error stays the RpcException's payload.
+    if (host.getType() === 'rpc') return throwError(() => (exception instanceof RpcException ? exception.getError() : { message: 'internal error' }));
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(exception);
     if (problem.status >= 500 && problem.status !== 503) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));

@@ -3,7 +3,7 @@ import { ClientProxy } from '@nestjs/microservices';
 import { lastValueFrom, timeout } from 'rxjs';
 import { ModuleName } from '../config/module-name';
 import { MessageEnvelope } from '../messaging/integration-message';
-import { patterns } from './patterns';
+import { Patterns } from './patterns';
 import { fromRemoteError } from './remote-errors';
 
 /**
@@ -17,20 +17,21 @@ export class ModuleClient {
     readonly module: ModuleName,
     private readonly proxy: ClientProxy,
     private readonly timeoutMs: number,
+    private readonly patterns: Patterns,
   ) {
     this.logger = new Logger(`ModuleClient:${module}`);
   }
 
   call<T>(method: string, args: unknown[]): Promise<T> {
-    return this.send<T>(patterns.call(this.module), { method, args });
+    return this.send<T>(this.patterns.call(this.module), { method, args });
   }
 
   async deliver(envelope: MessageEnvelope): Promise<void> {
-    await this.send(patterns.inbox(this.module), envelope);
+    await this.send(this.patterns.inbox(this.module), envelope);
   }
 
   async ping(timeoutMs = 1000): Promise<void> {
-    await this.send(patterns.ping(this.module), {}, timeoutMs);
+    await this.send(this.patterns.ping(this.module), {}, timeoutMs);
   }
 
   async close(): Promise<void> {

@@ -1,11 +1,12 @@
 import { Abstract, Controller, Inject, Logger, Type } from '@nestjs/common';
-import { MessagePattern, Payload, RpcException } from '@nestjs/microservices';
+import { Ctx, MessagePattern, Payload, RmqContext, RpcException } from '@nestjs/microservices';
 import { ModuleName } from '../config/module-name';
 import { DomainError } from '../errors/domain-error';
 import { MessageEnvelope } from '../messaging/integration-message';
 import { MessageDispatcher } from '../messaging/message-dispatcher';
 import { isEnvelope } from './envelope-guard';
-import { patterns, PortCall } from './patterns';
+import { InFlightWork } from './in-flight-work';
+import { Patterns, PortCall } from './patterns';
 
 type PortObject = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
@@ -14,7 +15,7 @@ type PortObject = Record<string, (...args: unknown[]) => Promise<unknown>>;
  * the same port (and so the same commands and queries) that HTTP uses in-process; inbox deliveries go to the
  * module's inbox. It translates; it decides nothing.
  */
-export function createModuleRpcController(module: ModuleName, portToken: Abstract<object>, methods: readonly string[]): Type {
+export function createModuleRpcController(module: ModuleName, portToken: Abstract<object>, methods: readonly string[], patterns: Patterns): Type {
   const allowed = new Set(methods);
   const logger = new Logger(`Rpc:${module}`);
 
@@ -23,19 +24,31 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
     constructor(
       @Inject(portToken) private readonly port: PortObject,
       private readonly dispatcher: MessageDispatcher,
+      private readonly inFlight: InFlightWork,
     ) {}
 
     @MessagePattern(patterns.call(module))
-    async call(@Payload() call: PortCall): Promise<unknown> {
+    async call(@Payload() call: PortCall, @Ctx() context: unknown): Promise<unknown> {
+      // At most once: a call that was received is not run again if this process dies while running it.
+      acknowledge(context);
       if (!call || typeof call.method !== 'string' || !allowed.has(call.method) || !Array.isArray(call.args)) {
         logger.warn(`refused a malformed call: ${JSON.stringify(call)?.slice(0, 200)}`);
         throw new RpcException(new DomainError('MALFORMED_CALL', 'invalid', `not a call of the ${module} port`).toJSON());
       }
-      return rethrowForTransport(() => this.port[call.method](...call.args));
+      return this.inFlight.track(() => rethrowForTransport(() => this.port[call.method](...call.args)));
     }
 
     @MessagePattern(patterns.inbox(module))
-    async inbox(@Payload() envelope: MessageEnvelope): Promise<string> {
+    async inbox(@Payload() envelope: MessageEnvelope, @Ctx() context: unknown): Promise<string> {
+      // At least once: acknowledged after handling; a redelivery finds the message in the inbox.
+      try {
+        return await this.inFlight.track(() => this.deliver(envelope));
+      } finally {
+        acknowledge(context);
+      }
+    }
+
+    private async deliver(envelope: MessageEnvelope): Promise<string> {
       const inbox = this.dispatcher.localInbox(module);
       if (!isEnvelope(envelope) || envelope.destination !== module || !inbox) {
         logger.warn(`refused a malformed message: ${JSON.stringify(envelope)?.slice(0, 200)}`);
@@ -52,6 +65,11 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
 
   Object.defineProperty(ModuleRpcController, 'name', { value: `${module[0].toUpperCase()}${module.slice(1)}RpcController` });
   return ModuleRpcController;
+}
+
+/** RabbitMQ needs an explicit ack (the servers run with noAck: false); the other transports have none. */
+function acknowledge(context: unknown): void {
+  if (context instanceof RmqContext) context.getChannelRef().ack(context.getMessage());
 }
 
 /** Domain errors cross the wire as `{ code, kind, message }`; anything else as an opaque failure. */

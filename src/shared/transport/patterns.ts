@@ -2,16 +2,32 @@ import { ModuleName } from '../config/module-name';
 
 /**
  * The message patterns a module answers on when it lives in another process. Every port method travels
- * through one pattern, so extracting a module adds no per-method wiring.
+ * through one pattern, so extracting a module adds no per-method wiring. The namespace keeps several
+ * deployments (staging and production, or parallel test runs) apart on one broker.
  */
-export const patterns = {
+export class Patterns {
+  constructor(private readonly namespace: string) {}
+
   /** A port method call: `{ method, args }`, answered with the method's result. */
-  call: (module: ModuleName) => `${module}.call`,
+  call(module: ModuleName): string {
+    return `${this.namespace}.${module}.call`;
+  }
+
   /** An outbox row for this module's inbox, answered once it is handled. */
-  inbox: (module: ModuleName) => `${module}.inbox`,
+  inbox(module: ModuleName): string {
+    return `${this.namespace}.${module}.inbox`;
+  }
+
   /** Liveness of a module's host, for readiness checks. */
-  ping: (module: ModuleName) => `${module}.ping`,
-};
+  ping(module: ModuleName): string {
+    return `${this.namespace}.${module}.ping`;
+  }
+
+  /** The RabbitMQ queue, or NATS queue group, of the processes hosting these modules. */
+  queue(modules: ModuleName[]): string {
+    return `${this.namespace}.${modules.join('+')}`;
+  }
+}
 
 export interface PortCall {
   method: string;

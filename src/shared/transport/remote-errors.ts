@@ -25,5 +25,5 @@ function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: unknown; err?: { code?: unknown } })?.code ?? (error as { err?: { code?: unknown } })?.err?.code;
   if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
   const message = String((error as { message?: unknown })?.message ?? '');
-  return /ECONNREFUSED|ECONNRESET|disconnected|not connected|CONNECTION_REFUSED|no responders|503|Connection is closed/i.test(message);
+  return /ECONNREFUSED|ECONNRESET|disconnected|not connected|CONNECTION_REFUSED|no responders|no subscribers|Empty response|Connection is closed/i.test(message);
 }

@@ -2,17 +2,17 @@ import { ClientOptions, MicroserviceOptions, Transport } from '@nestjs/microserv
 import { AppConfig } from '../config/app-config';
 import { ModuleName } from '../config/module-name';
 
-const queueOf = (module: ModuleName) => `shop.${module}`;
+import { Patterns } from './patterns';
 
 /** How this process dials a module hosted elsewhere. */
-export function clientOptions(config: AppConfig, module: ModuleName): ClientOptions {
+export function clientOptions(config: AppConfig, module: ModuleName, patterns: Patterns): ClientOptions {
   switch (config.transport) {
     case 'tcp':
       return { transport: Transport.TCP, options: { ...config.tcpAddresses[module] } };
     case 'nats':
       return { transport: Transport.NATS, options: { servers: [config.brokerUrl] } };
     case 'rabbitmq':
-      return { transport: Transport.RMQ, options: { urls: [config.brokerUrl], queue: queueOf(module), queueOptions: { durable: true }, persistent: true } };
+      return { transport: Transport.RMQ, options: { urls: [config.brokerUrl], queue: patterns.queue([module]), queueOptions: rmqQueueOptions(config), persistent: true } };
     case 'redis':
       return { transport: Transport.REDIS, options: redisOptions(config.brokerUrl) };
   }
@@ -24,21 +24,30 @@ export function clientOptions(config: AppConfig, module: ModuleName): ClientOpti
  * pattern (a subject, a channel), so one server per process answers for all its modules; with NATS the
  * queue group makes replicas share the work instead of each doing it.
  */
-export function serverOptions(config: AppConfig, hosted: ModuleName[]): MicroserviceOptions[] {
+export function serverOptions(config: AppConfig, hosted: ModuleName[], patterns: Patterns): MicroserviceOptions[] {
   switch (config.transport) {
     case 'tcp':
       return hosted.map((module) => ({ transport: Transport.TCP, options: { ...config.tcpAddresses[module] } }));
     case 'rabbitmq':
       return hosted.map((module) => ({
         transport: Transport.RMQ,
-        // noAck: false, so a message is only removed from the queue once it has been answered.
-        options: { urls: [config.brokerUrl], queue: queueOf(module), queueOptions: { durable: true }, noAck: false, prefetchCount: 32 },
+        // Acknowledged by the module's message controller: calls on receipt, inbox deliveries once handled.
+        options: { urls: [config.brokerUrl], queue: patterns.queue([module]), queueOptions: rmqQueueOptions(config), noAck: false, prefetchCount: 32 },
       }));
     case 'nats':
-      return [{ transport: Transport.NATS, options: { servers: [config.brokerUrl], queue: `shop.${hosted.join('+')}` } }];
+      return [{ transport: Transport.NATS, options: { servers: [config.brokerUrl], queue: patterns.queue(hosted) } }];
     case 'redis':
       return [{ transport: Transport.REDIS, options: redisOptions(config.brokerUrl) }];
   }
+}
+
+/**
+ * A durable queue whose messages expire when the caller has stopped waiting: a call queued while its
+ * module was down must not run minutes later (a deposit the client was told failed). Inbox deliveries
+ * lose nothing by expiring: the sender's outbox sends them again.
+ */
+function rmqQueueOptions(config: AppConfig): object {
+  return { durable: true, arguments: { 'x-message-ttl': config.remoteCallTimeoutMs } };
 }
 
 function redisOptions(url: string): { host: string; port: number; username?: string; password?: string; tls?: object } {

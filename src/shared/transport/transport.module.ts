@@ -4,10 +4,12 @@ import { AppConfig } from '../config/app-config';
 import { ModuleName } from '../config/module-name';
 import { Readiness } from '../health/readiness';
 import { REMOTE_INBOXES } from '../messaging/messaging.module';
+import { InFlightWork } from './in-flight-work';
 import { ModuleClient } from './module-client';
 import { ModuleClients } from './module-clients';
 import { createModuleRpcController } from './module-rpc.controller';
 import { createRemotePort } from './remote-port';
+import { Patterns } from './patterns';
 import { clientOptions } from './transport-options';
 
 /** A module as the transport sees it: its name, the DI token of its port and the port's methods. */
@@ -43,16 +45,19 @@ class TransportLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
 @Module({})
 export class TransportModule {
   static forRoot(config: AppConfig, hosted: PortDescription[], remote: PortDescription[]): DynamicModule {
+    const patterns = new Patterns(config.transportNamespace);
     const clients = new ModuleClients(
-      new Map(remote.map(({ name }) => [name, new ModuleClient(name, ClientProxyFactory.create(clientOptions(config, name)), config.remoteCallTimeoutMs)])),
+      new Map(
+        remote.map(({ name }) => [name, new ModuleClient(name, ClientProxyFactory.create(clientOptions(config, name, patterns)), config.remoteCallTimeoutMs, patterns)]),
+      ),
     );
     const remotePorts: Provider[] = remote.map(({ name, port, methods }) => ({ provide: port, useValue: createRemotePort(port, methods, clients.get(name)) }));
     const listens = remote.length > 0;
 
     return {
       module: TransportModule,
-      controllers: listens ? hosted.map(({ name, port, methods }) => createModuleRpcController(name, port, methods)) : [],
-      providers: [{ provide: ModuleClients, useValue: clients }, { provide: REMOTE_INBOXES, useValue: clients }, ...remotePorts, TransportLifecycle],
+      controllers: listens ? hosted.map(({ name, port, methods }) => createModuleRpcController(name, port, methods, patterns)) : [],
+      providers: [InFlightWork, { provide: ModuleClients, useValue: clients }, { provide: REMOTE_INBOXES, useValue: clients }, ...remotePorts, TransportLifecycle],
       exports: [ModuleClients, REMOTE_INBOXES, ...remote.map(({ port }) => port)],
     };
   }

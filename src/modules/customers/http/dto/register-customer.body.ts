@@ -1,11 +1,14 @@
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { IsString, Length, MaxLength } from 'class-validator';
+import { IsEmailAddress, IsNotBlank, IsStorableText } from '../../../../shared/http/text-validators';
 
 export class RegisterCustomerBody {
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
+  @IsStorableText()
   name!: string;
 
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(320)
   email!: string;
 }

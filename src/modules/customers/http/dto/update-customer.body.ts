@@ -1,13 +1,16 @@
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmailAddress, IsNotBlank, IsStorableText } from '../../../../shared/http/text-validators';
 
 export class UpdateCustomerBody {
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
+  @IsStorableText()
   name?: string;
 
   @IsOptional()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(320)
   email?: string;
 }

@@ -1,9 +1,11 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsStorableText } from '../../../../shared/http/text-validators';
 
 export class OrderItemBody {
   @IsString()
   @Length(1, 64)
+  @IsStorableText()
   sku!: string;
 
   @IsInt()

@@ -18,7 +18,7 @@ export class ListAccountEventsHandler implements IQueryHandler<ListAccountEvents
   execute({ customerId, page }: ListAccountEventsQuery): Promise<Page<AccountEventDto>> {
     return this.db.transaction(async () => {
       await this.opening.requireOpen(customerId);
-      const afterVersion = Number(decodeCursor(page.cursor)?.id ?? 0);
+      const afterVersion = Number(decodeCursor(page.cursor, (id) => /^[1-9]\d{0,8}$/.test(id))?.id ?? 0);
       const events = await this.store.events(customerId, afterVersion, page.limit + 1);
       return toPage(
         events,

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { eventually, HttpClient } from '../support/http-client';
+import { RunningShop, startShop } from '../support/running-shop';
+import { selectedTopologies } from '../support/topologies';
+
+// What taking a module out must not change: every process answers the whole API, errors mean the same,
+// and messages wait for a module that is down instead of being lost.
+describe.each(selectedTopologies())('topology: $name', (topology) => {
+  let shop: RunningShop;
+  let apis: HttpClient[];
+
+  beforeAll(async () => {
+    shop = await startShop(topology);
+    apis = shop.urls.map((url) => new HttpClient(url));
+  });
+  afterAll(() => shop?.stop());
+
+  const signUp = async (api: HttpClient) => {
+    const response = await api.post('/api/v1/customers', { name: 'Grace', email: `grace-${randomUUID()}@example.com` });
+    expect(response.status).toBe(201);
+    return response.body.id as string;
+  };
+
+  it('answers the whole API from every process', async () => {
+    for (const api of apis) {
+      const customerId = await signUp(api);
+      expect((await api.post(`/api/v1/accounts/${customerId}/deposits`, { amountCents: 700 })).status).toBe(201);
+      const order = await api.post('/api/v1/orders', { customerId, items: [{ sku: 'cup', quantity: 2, unitPriceCents: 250 }] });
+      expect(order.status).toBe(202);
+      // Read back through every other process too.
+      for (const reader of apis) {
+        const settled = await eventually(() => reader.get(`/api/v1/orders/${order.body.id}`), (r) => r.body.status !== 'PENDING');
+        expect(settled.body).toMatchObject({ status: 'CONFIRMED', totalCents: 500 });
+        expect((await reader.get(`/api/v1/accounts/${customerId}`)).body.balanceCents).toBe(200);
+      }
+    }
+  });
+
+  it('keeps the meaning of errors across processes (404, 409, 422)', async () => {
+    for (const api of apis) {
+      const missing = await api.get(`/api/v1/customers/${randomUUID()}`);
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('content-type')).toContain('application/problem+json');
+      expect(missing.body).toMatchObject({ status: 404, code: 'CUSTOMER_NOT_FOUND' });
+
+      const email = `taken-${randomUUID()}@example.com`;
+      expect((await api.post('/api/v1/customers', { name: 'A', email })).status).toBe(201);
+      const taken = await api.post('/api/v1/customers', { name: 'B', email: email.toUpperCase() });
+      expect(taken.status).toBe(409);
+      expect(taken.body.code).toBe('CUSTOMER_EMAIL_TAKEN');
+
+      const unknownCustomer = await api.post('/api/v1/orders', { customerId: randomUUID(), items: [{ sku: 'x', quantity: 1, unitPriceCents: 1 }] });
+      expect(unknownCustomer.status).toBe(422);
+      expect(unknownCustomer.body.code).toBe('ORDER_CUSTOMER_UNKNOWN');
+
+      expect((await api.get(`/api/v1/accounts/${randomUUID()}`)).status).toBe(404);
+      expect((await api.get(`/api/v1/orders/${randomUUID()}`)).status).toBe(404);
+    }
+  });
+
+  const paymentsHost = topology.processes.findIndex((modules) => modules.includes('payments'));
+  // Only where payments runs alone can orders still be placed while it is down.
+  const paymentsAlone = topology.processes.length > 1 && topology.processes[paymentsHost].length === 1;
+
+  (paymentsAlone ? it : it.skip)('delivers the payment request once payments is back, when it was down', async () => {
+    const gateway = apis[paymentsHost === 0 ? 1 : 0];
+    const customerId = await signUp(gateway);
+    // Fund it while payments is up, and let the account open.
+    expect((await gateway.post(`/api/v1/accounts/${customerId}/deposits`, { amountCents: 1000 })).status).toBe(201);
+
+    await shop.stopProcess(paymentsHost);
+    const order = await gateway.post('/api/v1/orders', { customerId, items: [{ sku: 'pen', quantity: 1, unitPriceCents: 400 }] });
+    expect(order.status).toBe(202);
+    // A read that needs payments fails fast and says so, rather than hanging.
+    const account = await gateway.get(`/api/v1/accounts/${customerId}`);
+    expect(account.status).toBe(503);
+    expect(account.body.code).toBe('MODULE_UNAVAILABLE');
+
+    await shop.startProcess(paymentsHost);
+    const settled = await eventually(() => gateway.get(`/api/v1/orders/${order.body.id}`), (r) => r.body.status !== 'PENDING', 30_000);
+    expect(settled.body.status).toBe('CONFIRMED');
+    expect((await gateway.get(`/api/v1/accounts/${customerId}`)).body.balanceCents).toBe(600);
+  });
+});
