@@ -13,11 +13,19 @@ const transform = {
 };
 const common = { rootDir: require('path').resolve(__dirname, '..'), testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 
+const projects = [
+  { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'] },
+  { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 60 },
+];
+
+// TEST_PROJECTS=e2e (npm run test:e2e) keeps file arguments free to narrow the run, which
+// --selectProjects, taking every following word as a project name, would not.
+const wanted = process.env.TEST_PROJECTS?.split(',');
+
+// The scripts run jest with node --experimental-vm-modules: PGlite loads its WebAssembly through a dynamic
+// import(), which jest's module sandbox supports only with that flag.
 module.exports = {
   // Booting embedded databases and several processes takes seconds; the e2e hooks need room.
   testTimeout: 120000,
-  projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 60 },
-  ],
+  projects: wanted ? projects.filter((p) => wanted.includes(p.displayName)) : projects,
 };

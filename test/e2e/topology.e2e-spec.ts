@@ -81,4 +81,18 @@ describe.each(selectedTopologies())('topology: $name', (topology) => {
     expect(settled.body.status).toBe('CONFIRMED');
     expect((await gateway.get(`/api/v1/accounts/${customerId}`)).body.balanceCents).toBe(600);
   });
+
+  it('keeps every module\'s data across a restart of all its processes', async () => {
+    const customerId = await signUp(apis[0]);
+    await apis[0].post(`/api/v1/accounts/${customerId}/deposits`, { amountCents: 300 });
+    const order = await apis[0].post('/api/v1/orders', { customerId, items: [{ sku: 'mug', quantity: 1, unitPriceCents: 100 }] });
+    await eventually(() => apis[0].get(`/api/v1/orders/${order.body.id}`), (r) => r.body.status === 'CONFIRMED');
+
+    for (const index of topology.processes.keys()) await shop.stopProcess(index);
+    for (const index of topology.processes.keys()) await shop.startProcess(index);
+
+    expect((await apis[0].get(`/api/v1/customers/${customerId}`)).status).toBe(200);
+    expect((await apis[0].get(`/api/v1/orders/${order.body.id}`)).body.status).toBe('CONFIRMED');
+    expect((await apis[0].get(`/api/v1/accounts/${customerId}`)).body).toMatchObject({ balanceCents: 200, version: 3 });
+  });
 });

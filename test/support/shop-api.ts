@@ -201,12 +201,12 @@ export class ShopApi {
   }
 
   /**
-   * Follows a list from its first page to its last (nextCursor null) and returns the pages' items, one
-   * array per page. `path` may already carry a query string.
+   * Follows a list from its first page (or from `startCursor`) to its last (nextCursor null) and returns
+   * the pages' items, one array per page. `path` may carry a query string, but no limit or cursor.
    */
-  async walk<T>(path: string, limit: number, maxPages = 1000): Promise<T[][]> {
+  async walk<T>(path: string, limit: number, startCursor: string | null = null, maxPages = 1000): Promise<T[][]> {
     const pages: T[][] = [];
-    let cursor: string | null = null;
+    let cursor: string | null = startCursor;
     do {
       const response: HttpResult<Page<T>> = await this.next().get<Page<T>>(pageUrl(path, limit, cursor));
       expectStatus(response, 200);

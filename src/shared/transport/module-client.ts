@@ -40,7 +40,8 @@ export class ModuleClient {
 
   private async send<T>(pattern: string, data: unknown, timeoutMs = this.timeoutMs): Promise<T> {
     try {
-      return await lastValueFrom(this.proxy.send<T>(pattern, data).pipe(timeout(timeoutMs)));
+      // A method that returns nothing (void) answers with no value at all: that is a success, not an EmptyError.
+      return await lastValueFrom(this.proxy.send<T>(pattern, data).pipe(timeout(timeoutMs)), { defaultValue: undefined as T });
     } catch (error) {
       const mapped = fromRemoteError(this.module, error);
       if (!(mapped as { code?: string }).code) this.logger.error(`${pattern} failed: ${mapped.message}`);
