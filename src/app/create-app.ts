@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../shared/config/app-config';
 import { ProblemDetailsFilter } from '../shared/http/problem-details.filter';
 import { createValidationPipe } from '../shared/http/validation.pipe';
+import { jsonOnly } from '../shared/http/json-only.middleware';
 import { AppModule } from './app.module';
 import { MODULE_NAMES } from '../shared/config/module-name';
 import { Patterns } from '../shared/transport/patterns';
@@ -12,9 +13,11 @@ import { serverOptions } from '../shared/transport/transport-options';
 
 /** Builds the whole process from its config: HTTP API, hosted modules, proxies. `main.ts` and the tests share it. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  // Only the JSON body parser: api.md speaks JSON, and form bodies must not be taken as data.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '100kb' });
+  app.use(jsonOnly);
+  app.useBodyParser('json', { limit: '100kb', type: ['application/json', 'application/*+json'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

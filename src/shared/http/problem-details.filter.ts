@@ -49,7 +49,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
     // The module servers inherit the app's filters; over the transport an error stays the RpcException's payload.
     if (host.getType() === 'rpc') return throwError(() => (exception instanceof RpcException ? exception.getError() : { message: 'internal error' }));
-    const response = host.switchToHttp().getResponse<Response>();
+    this.respond(exception, host.switchToHttp().getResponse<Response>());
+  }
+
+  /** Writes the problem document for `exception`; also used by middleware that runs before Nest's filters. */
+  respond(exception: unknown, response: Response): void {
     const problem = this.toProblem(exception);
     if (problem.status >= 500 && problem.status !== 503) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     if (problem.status === 503) response.setHeader('Retry-After', '1');
