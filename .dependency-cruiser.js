@@ -45,6 +45,16 @@ module.exports = {
       to: { path: '^src/(modules|gateway|app)/' },
     },
     {
+      name: 'modules-do-not-know-the-composition',
+      comment:
+        'The app (composition root) and the gateway sit above the modules and decide how they are ' +
+        'deployed and combined. A module that imports them could not run without them; depend on ' +
+        "another module's contracts or on src/shared/ instead.",
+      severity: 'error',
+      from: { path: '^src/modules/' },
+      to: { path: '^src/(app|gateway)/' },
+    },
+    {
       name: 'no-cycles-between-modules',
       comment:
         'This import closes a file-level cycle that crosses module boundaries, so the two ' +

@@ -8,6 +8,8 @@ import { createValidationPipe } from '../shared/http/validation.pipe';
 import { jsonOnly } from '../shared/http/json-only.middleware';
 import { AppModule } from './app.module';
 import { MODULE_NAMES } from '../shared/config/module-name';
+import { StartupError } from '../shared/config/startup-error';
+import { redact } from '../shared/config/redact';
 import { Patterns } from '../shared/transport/patterns';
 import { serverOptions } from '../shared/transport/transport-options';
 
@@ -33,5 +35,11 @@ async function startModuleServers(app: INestApplication, config: AppConfig): Pro
   const hosted = MODULE_NAMES.filter((name) => config.hosts(name));
   if (hosted.length === MODULE_NAMES.length) return;
   for (const options of serverOptions(config, hosted, new Patterns(config.transportNamespace))) app.connectMicroservice(options, { inheritAppConfig: true });
-  await app.startAllMicroservices();
+  try {
+    await app.startAllMicroservices();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    const where = config.transport === 'tcp' ? `the TCP port of ${hosted.join(', ')}` : `the ${config.transport} broker at ${redact(config.brokerUrl)}`;
+    throw new StartupError(`cannot listen on ${where} (${(error as Error).message}): start it, or fix ${config.transport === 'tcp' ? '<MODULE>_TCP' : 'BROKER_URL'}.`);
+  }
 }

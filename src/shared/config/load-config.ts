@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { AppConfig, HostPort, TRANSPORTS, TransportName } from './app-config';
 import { ConfigError } from './config-error';
 import { isModuleName, MODULE_NAMES, ModuleName } from './module-name';
+import { redact } from './redact';
 
 type Env = Record<string, string | undefined>;
 
@@ -153,9 +154,4 @@ function parseInteger(key: string, raw: string | undefined, fallback: number, mi
     throw new ConfigError(`${key} "${raw}" must be a whole number from ${min} to ${max}.`);
   }
   return value;
-}
-
-/** Never print credentials, even in an error about the URL that holds them. */
-function redact(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, '//***@');
 }

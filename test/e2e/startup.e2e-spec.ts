@@ -1,0 +1,36 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+const MAIN = join(ROOT, 'dist/main.js');
+
+/** Runs the real entry point with `env` and returns how it ended; the process must stop on its own. */
+function start(env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: mkdtempSync(join(tmpdir(), 'shop-startup-')), LOG_LEVEL: 'fatal', ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { status: result.status, lines: `${result.stdout}${result.stderr}`.trim().split('\n').filter(Boolean) };
+}
+
+// A mistake in the deployment stops the process at once with one line that says what to fix.
+describe('start-up with a bad configuration', () => {
+  beforeAll(() => {
+    if (!existsSync(MAIN)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  });
+
+  it.each([
+    [{ MODULES: 'customers,billing' }, 'Configuration error: MODULES names unknown module(s) "billing"'],
+    [{ TRANSPORT: 'nats', BROKER_URL: 'redis://127.0.0.1:6379' }, 'Configuration error: BROKER_URL "redis://127.0.0.1:6379" does not fit TRANSPORT=nats'],
+    [{ DATABASE_URL: 'not a url' }, 'Configuration error: DATABASE_URL is not a valid URL'],
+    [{ MODULES: 'payments', TRANSPORT: 'nats', BROKER_URL: 'nats://127.0.0.1:1', HTTP_PORT: '0' }, 'Start-up error: cannot listen on the nats broker at nats://127.0.0.1:1'],
+  ])('%j stops the process with one clear line', (env, expected) => {
+    const { status, lines } = start(env);
+    expect(status).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(expected);
+  });
+});
