@@ -5,6 +5,7 @@ import { AppConfig } from '../shared/config/app-config';
 import { MODULE_NAMES, ModuleName } from '../shared/config/module-name';
 import { ConfigModule } from '../shared/config/config.module';
 import { HealthModule } from '../shared/health/health.module';
+import { SecurityModule } from '../shared/security/security.module';
 import { MessagingModule } from '../shared/messaging/messaging.module';
 import { GatewayModule } from '../gateway/gateway.module';
 import { MODULE_CATALOG } from './module-catalog';
@@ -34,6 +35,7 @@ export class AppModule {
           },
         }),
         CqrsModule.forRoot(),
+        SecurityModule.forRoot(config),
         HealthModule,
         MessagingModule.forRoot(MODULE_NAMES.map((name) => MODULE_CATALOG[name].manifest)),
         TransportModule.forRoot(config, hosted.map(describe), remote.map(describe)),

@@ -6,6 +6,7 @@ import { AppConfig } from '../shared/config/app-config';
 import { ProblemDetailsFilter } from '../shared/http/problem-details.filter';
 import { createValidationPipe } from '../shared/http/validation.pipe';
 import { jsonOnly } from '../shared/http/json-only.middleware';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { MODULE_NAMES } from '../shared/config/module-name';
 import { StartupError } from '../shared/config/startup-error';
@@ -18,6 +19,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // Only the JSON body parser: api.md speaks JSON, and form bodies must not be taken as data.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(helmet());
   app.use(jsonOnly);
   app.useBodyParser('json', { limit: '100kb', type: ['application/json', 'application/*+json'] });
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -1,4 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Actor, assertCanAccessCustomer } from '../shared/security/actor';
+import { CurrentActor } from '../shared/security/decorators';
 import { CustomerDto, CustomersPort } from '../modules/customers/contracts';
 import { OrderDto, OrdersPort } from '../modules/orders/contracts';
 import { AccountDto, PaymentsPort } from '../modules/payments/contracts';
@@ -23,7 +25,8 @@ export class CustomerOverviewController {
   ) {}
 
   @Get(':id/overview')
-  async overview(@Param('id', ParseUUIDPipe) id: string): Promise<CustomerOverview> {
+  async overview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CustomerOverview> {
+    assertCanAccessCustomer(actor, id);
     const customer = await this.customers.get(id);
     const [account, orders] = await Promise.all([this.payments.getAccount(id), this.orders.list({ customerId: id }, { limit: 20 })]);
     return { customer, account, orders: orders.items };

@@ -11,7 +11,7 @@ describe.each(selectedTopologies())('customers ($name)', (topology) => {
 
   beforeAll(async () => {
     shop = await startShop(topology);
-    api = new ShopApi(shop.urls);
+    api = new ShopApi(shop.urls, shop.adminHeaders);
   });
   afterAll(() => shop?.stop());
 

@@ -15,7 +15,7 @@ describe.each(selectedTopologies())('orders and the order saga ($name)', (topolo
 
   beforeAll(async () => {
     shop = await startShop(topology);
-    api = new ShopApi(shop.urls);
+    api = new ShopApi(shop.urls, shop.adminHeaders);
   });
   afterAll(() => shop?.stop());
 

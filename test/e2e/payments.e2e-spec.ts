@@ -13,7 +13,7 @@ describe.each(selectedTopologies())('payments ($name)', (topology) => {
 
   beforeAll(async () => {
     shop = await startShop(topology);
-    api = new ShopApi(shop.urls);
+    api = new ShopApi(shop.urls, shop.adminHeaders);
   });
   afterAll(() => shop?.stop());
 

@@ -11,7 +11,7 @@ describe.each(selectedTopologies())('topology: $name', (topology) => {
 
   beforeAll(async () => {
     shop = await startShop(topology);
-    apis = shop.urls.map((url) => new HttpClient(url));
+    apis = shop.urls.map((url) => new HttpClient(url, shop.adminHeaders));
   });
   afterAll(() => shop?.stop());
 

@@ -12,7 +12,7 @@ describe.each(selectedTopologies())('validation, errors and health ($name)', (to
 
   beforeAll(async () => {
     shop = await startShop(topology);
-    api = new ShopApi(shop.urls);
+    api = new ShopApi(shop.urls, shop.adminHeaders);
     customer = await api.fundedCustomer(1_000);
   });
   afterAll(() => shop?.stop());

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { createApp } from '../../src/app/create-app';
 import { loadConfig } from '../../src/shared/config/load-config';
 import { freePort } from './free-port';
+import { bearer, E2E_JWT_SECRET, tokenFor } from './tokens';
 import { Topology } from './topologies';
 
 /** A shop started for a test: one app per process of the topology, each serving the whole HTTP API. */
@@ -16,6 +17,8 @@ export interface RunningShop {
   urls: string[];
   /** The environment each process was started with, in the topology's order (to restart one, say). */
   envs: Array<Record<string, string>>;
+  /** Headers that carry an admin token accepted by every process of this shop. */
+  adminHeaders: Record<string, string>;
   /** Stops one process (the others keep running), as a crash or a deploy would. */
   stopProcess(index: number): Promise<void>;
   /** Starts a stopped process again with the same environment and data. */
@@ -47,6 +50,7 @@ export async function startShop(topology: Topology, env: Env = process.env): Pro
     DATA_DIR: dataDir,
     LOG_LEVEL: env.LOG_LEVEL ?? 'silent',
     OUTBOX_SWEEP_MS: '200',
+    JWT_SECRET: env.JWT_SECRET || E2E_JWT_SECRET,
   };
   const start = env.E2E_PROCESSES === 'spawn' ? spawnProcess : startInProcess;
   const processes: ShopProcess[] = [];
@@ -69,6 +73,7 @@ export async function startShop(topology: Topology, env: Env = process.env): Pro
     topology,
     urls,
     envs,
+    adminHeaders: bearer(tokenFor('e2e-admin', 'admin', shared.JWT_SECRET)),
     async stopProcess(index) {
       await running[index]?.stop();
       running[index] = undefined;

@@ -116,8 +116,8 @@ export class ShopApi {
   readonly clients: HttpClient[];
   private turn = 0;
 
-  constructor(urls: string[]) {
-    this.clients = urls.map((url) => new RecordingHttpClient(url, this.responses));
+  constructor(urls: string[], headers: Record<string, string> = {}) {
+    this.clients = urls.map((url) => new RecordingHttpClient(url, this.responses, headers));
   }
 
   /** The first process of the topology. */

@@ -27,6 +27,8 @@ export class AppConfig {
   readonly dataDir!: string;
   readonly logLevel!: string;
   readonly production!: boolean;
+  /** From JWT_SECRET or the file named by JWT_SECRET_FILE; undefined: generate one (never in production). */
+  readonly jwtSecret!: string | undefined;
   /** How often the outbox sweep looks for messages a crash or an outage left behind. */
   readonly outboxSweepMs!: number;
   /** Upper bound for any call to a module in another process. */

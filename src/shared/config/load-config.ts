@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppConfig, HostPort, TRANSPORTS, TransportName } from './app-config';
 import { ConfigError } from './config-error';
@@ -37,9 +38,28 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR?.trim() || './.data'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     production: env.NODE_ENV === 'production',
+    jwtSecret: parseJwtSecret(env),
     outboxSweepMs: parseInteger('OUTBOX_SWEEP_MS', env.OUTBOX_SWEEP_MS, 1000, 10, 600_000),
     remoteCallTimeoutMs: parseInteger('REMOTE_CALL_TIMEOUT_MS', env.REMOTE_CALL_TIMEOUT_MS, 1500, 50, 60_000),
   } as AppConfig);
+}
+
+function parseJwtSecret(env: Env): string | undefined {
+  let secret = env.JWT_SECRET?.trim();
+  const file = env.JWT_SECRET_FILE?.trim();
+  if (!secret && file) {
+    try {
+      secret = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      throw new ConfigError(`JWT_SECRET_FILE ${file} cannot be read (${(error as NodeJS.ErrnoException).code}): point it at a file holding the secret.`);
+    }
+    if (!secret) throw new ConfigError(`JWT_SECRET_FILE ${file} is empty: put the secret in it.`);
+  }
+  if (secret && secret.length < 32) throw new ConfigError('The JWT secret is shorter than 32 characters: use a long random one (e.g. openssl rand -base64 48).');
+  if (!secret && env.NODE_ENV === 'production') {
+    throw new ConfigError('NODE_ENV=production needs JWT_SECRET or JWT_SECRET_FILE: a production process never makes up its own secret.');
+  }
+  return secret || undefined;
 }
 
 function parseModules(raw: string | undefined): ModuleName[] {

@@ -12,8 +12,8 @@ export class IdempotencyStore {
 
   async once<T>(scope: string, key: string | undefined, request: unknown, work: () => Promise<T>): Promise<T> {
     if (key === undefined) return this.db.transaction(work);
-    const requestHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
-    const table = `"${this.db.module}".idempotency_keys`;
+    const requestHash = hashOf(request);
+    const table = this.table;
 
     return this.db.transaction(async (manager) => {
       const claimed: unknown[] = await manager.query(
@@ -23,16 +23,35 @@ export class IdempotencyStore {
       );
       if (claimed.length === 0) {
         const [first] = await manager.query(`SELECT request_hash, response FROM ${table} WHERE scope = $1 AND key = $2`, [scope, key]);
-        if (first.request_hash !== requestHash) {
-          throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'unprocessable', 'This Idempotency-Key was already used with a different request.');
-        }
-        return first.response as T;
+        return replay<T>(first, requestHash);
       }
       const result = await work();
       await manager.query(`UPDATE ${table} SET response = $3 WHERE scope = $1 AND key = $2`, [scope, key, JSON.stringify(result)]);
       return result;
     });
   }
+
+  /** The answer stored for this key, if the request was already made; lets slow checks run outside the transaction. */
+  async previous<T>(scope: string, key: string | undefined, request: unknown): Promise<T | undefined> {
+    if (key === undefined) return undefined;
+    const [first] = await this.db.manager.query(`SELECT request_hash, response FROM ${this.table} WHERE scope = $1 AND key = $2`, [scope, key]);
+    return first ? replay<T>(first, hashOf(request)) : undefined;
+  }
+
+  private get table(): string {
+    return `"${this.db.module}".idempotency_keys`;
+  }
+}
+
+function replay<T>(first: { request_hash: string; response: unknown }, requestHash: string): T {
+  if (first.request_hash !== requestHash) {
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'unprocessable', 'This Idempotency-Key was already used with a different request.');
+  }
+  return first.response as T;
+}
+
+function hashOf(request: unknown): string {
+  return createHash('sha256').update(canonicalJson(request)).digest('hex');
 }
 
 /** JSON with sorted keys, so that the same request hashes the same whatever its field order. */

@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Actor, assertCanAccessCustomer } from '../../../shared/security/actor';
+import { CurrentActor } from '../../../shared/security/decorators';
 import { IdempotencyKey } from '../../../shared/http/idempotency-key.decorator';
 import { Page } from '../../../shared/pagination/page';
 import { OrderDto } from '../contracts/order.dto';
@@ -14,24 +16,30 @@ export class OrdersController {
   /** 202: the order is accepted as PENDING; its payment settles it a moment later. */
   @Post()
   @HttpCode(202)
-  place(@Body() body: PlaceOrderBody, @IdempotencyKey() idempotencyKey?: string): Promise<OrderDto> {
+  place(@CurrentActor() actor: Actor, @Body() body: PlaceOrderBody, @IdempotencyKey() idempotencyKey?: string): Promise<OrderDto> {
+    assertCanAccessCustomer(actor, body.customerId);
     const items = body.items.map(({ sku, quantity, unitPriceCents }) => ({ sku, quantity, unitPriceCents }));
     return this.orders.place({ customerId: body.customerId, items }, { idempotencyKey });
   }
 
   @Get()
-  list(@Query() query: ListOrdersQueryParams): Promise<Page<OrderDto>> {
+  list(@CurrentActor() actor: Actor, @Query() query: ListOrdersQueryParams): Promise<Page<OrderDto>> {
+    // A customer lists their own orders: the filter must name them.
+    if (actor.role !== 'admin') assertCanAccessCustomer(actor, query.customerId ?? '');
     return this.orders.list({ customerId: query.customerId, status: query.status }, query.toPageRequest());
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<OrderDto> {
-    return this.orders.get(id);
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderDto> {
+    const order = await this.orders.get(id);
+    assertCanAccessCustomer(actor, order.customerId);
+    return order;
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@Param('id', ParseUUIDPipe) id: string): Promise<OrderDto> {
+  async cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderDto> {
+    if (actor.role !== 'admin') assertCanAccessCustomer(actor, (await this.orders.get(id)).customerId);
     return this.orders.cancel(id);
   }
 }

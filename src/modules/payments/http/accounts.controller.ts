@@ -1,4 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Actor, assertCanAccessCustomer } from '../../../shared/security/actor';
+import { CurrentActor } from '../../../shared/security/decorators';
 import { IdempotencyKey } from '../../../shared/http/idempotency-key.decorator';
 import { ListQuery } from '../../../shared/http/list-query';
 import { Page } from '../../../shared/pagination/page';
@@ -12,17 +14,25 @@ export class AccountsController {
   constructor(private readonly payments: PaymentsPort) {}
 
   @Post(':customerId/deposits')
-  deposit(@Param('customerId', ParseUUIDPipe) customerId: string, @Body() body: DepositBody, @IdempotencyKey() idempotencyKey?: string): Promise<AccountDto> {
+  deposit(
+    @CurrentActor() actor: Actor,
+    @Param('customerId', ParseUUIDPipe) customerId: string,
+    @Body() body: DepositBody,
+    @IdempotencyKey() idempotencyKey?: string,
+  ): Promise<AccountDto> {
+    assertCanAccessCustomer(actor, customerId);
     return this.payments.deposit(customerId, body.amountCents, { idempotencyKey });
   }
 
   @Get(':customerId')
-  get(@Param('customerId', ParseUUIDPipe) customerId: string): Promise<AccountDto> {
+  get(@CurrentActor() actor: Actor, @Param('customerId', ParseUUIDPipe) customerId: string): Promise<AccountDto> {
+    assertCanAccessCustomer(actor, customerId);
     return this.payments.getAccount(customerId);
   }
 
   @Get(':customerId/events')
-  events(@Param('customerId', ParseUUIDPipe) customerId: string, @Query() query: ListQuery): Promise<Page<AccountEventDto>> {
+  events(@CurrentActor() actor: Actor, @Param('customerId', ParseUUIDPipe) customerId: string, @Query() query: ListQuery): Promise<Page<AccountEventDto>> {
+    assertCanAccessCustomer(actor, customerId);
     return this.payments.listAccountEvents(customerId, query.toPageRequest());
   }
 }

@@ -1,4 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { Actor, assertCanAccessCustomer } from '../../../shared/security/actor';
+import { CurrentActor } from '../../../shared/security/decorators';
 import { Page } from '../../../shared/pagination/page';
 import { PaymentDto } from '../contracts/payments.dto';
 import { PaymentsPort } from '../contracts/payments.port';
@@ -10,7 +12,10 @@ export class PaymentsController {
   constructor(private readonly payments: PaymentsPort) {}
 
   @Get()
-  list(@Query() query: ListPaymentsQueryParams): Promise<Page<PaymentDto>> {
-    return this.payments.listPayments(query.orderId, query.toPageRequest());
+  async list(@CurrentActor() actor: Actor, @Query() query: ListPaymentsQueryParams): Promise<Page<PaymentDto>> {
+    const page = await this.payments.listPayments(query.orderId, query.toPageRequest());
+    // A payment names its customer: a customer sees the payments of their own orders only.
+    for (const payment of page.items) assertCanAccessCustomer(actor, payment.customerId);
+    return page;
   }
 }

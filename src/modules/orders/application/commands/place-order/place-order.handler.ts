@@ -25,9 +25,13 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Ord
     private readonly idempotency: IdempotencyStore,
   ) {}
 
-  execute({ input, idempotencyKey }: PlaceOrderCommand): Promise<OrderDto> {
-    return this.idempotency.once('orders.place', idempotencyKey, input, async () => {
-      await this.assertCustomerCanOrder(input.customerId);
+  async execute({ input, idempotencyKey }: PlaceOrderCommand): Promise<OrderDto> {
+    const scope = 'orders.place';
+    const previous = await this.idempotency.previous<OrderDto>(scope, idempotencyKey, input);
+    if (previous) return previous;
+    // Asked before the transaction opens: a call to another module must not hold this module's connection.
+    await this.assertCustomerCanOrder(input.customerId);
+    return this.idempotency.once(scope, idempotencyKey, input, async () => {
       const order = Order.place(randomUUID(), input.customerId, input.items, new Date());
       await this.orders.save(order);
       const placed = toOrderDto(order);

@@ -1,0 +1,48 @@
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { Request, Response } from 'express';
+import { Actor } from './actor';
+import { IS_PUBLIC } from './decorators';
+
+/**
+ * Every HTTP route needs `Authorization: Bearer <JWT>` unless marked @Public(). Only HS256 is accepted
+ * (a token with `alg: none` or another algorithm is refused), and `exp` is required. Calls between
+ * modules over the transport are not HTTP and are not checked here.
+ */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    try {
+      request.actor = this.verify(request.headers.authorization);
+      return true;
+    } catch (error) {
+      context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');
+      throw error;
+    }
+  }
+
+  private verify(header: string | undefined): Actor {
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    if (!match) throw new UnauthorizedException('Send a token: Authorization: Bearer <JWT>.');
+    let claims: { sub?: unknown; role?: unknown; exp?: unknown };
+    try {
+      claims = this.jwt.verify(match[1], { algorithms: ['HS256'] });
+    } catch {
+      throw new UnauthorizedException('The token is invalid or has expired.');
+    }
+    if (typeof claims.sub !== 'string' || !claims.sub || (claims.role !== 'admin' && claims.role !== 'customer') || typeof claims.exp !== 'number') {
+      throw new UnauthorizedException('The token must carry sub, role (admin or customer) and exp.');
+    }
+    return { id: claims.sub, role: claims.role };
+  }
+}
