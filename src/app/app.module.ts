@@ -5,6 +5,7 @@ import { AppConfig } from '../shared/config/app-config';
 import { MODULE_NAMES, ModuleName } from '../shared/config/module-name';
 import { ConfigModule } from '../shared/config/config.module';
 import { HealthModule } from '../shared/health/health.module';
+import { ObservabilityModule } from '../shared/observability/observability.module';
 import { SecurityModule } from '../shared/security/security.module';
 import { MessagingModule } from '../shared/messaging/messaging.module';
 import { GatewayModule } from '../gateway/gateway.module';
@@ -37,6 +38,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         SecurityModule.forRoot(config),
         HealthModule,
+        ObservabilityModule,
         MessagingModule.forRoot(MODULE_NAMES.map((name) => MODULE_CATALOG[name].manifest)),
         TransportModule.forRoot(config, hosted.map(describe), remote.map(describe)),
         ...hosted.map((name) => MODULE_CATALOG[name].host),

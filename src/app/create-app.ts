@@ -7,6 +7,8 @@ import { ProblemDetailsFilter } from '../shared/http/problem-details.filter';
 import { createValidationPipe } from '../shared/http/validation.pipe';
 import { jsonOnly } from '../shared/http/json-only.middleware';
 import helmet from 'helmet';
+import { httpMetrics } from '../shared/observability/http-metrics.middleware';
+import { Metrics } from '../shared/observability/metrics';
 import { AppModule } from './app.module';
 import { MODULE_NAMES } from '../shared/config/module-name';
 import { StartupError } from '../shared/config/startup-error';
@@ -19,6 +21,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // Only the JSON body parser: api.md speaks JSON, and form bodies must not be taken as data.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(httpMetrics(app.get(Metrics)));
   app.use(helmet());
   app.use(jsonOnly);
   app.useBodyParser('json', { limit: '100kb', type: ['application/json', 'application/*+json'] });

@@ -95,4 +95,26 @@ describe.each(selectedTopologies())('topology: $name', (topology) => {
     expect((await apis[0].get(`/api/v1/orders/${order.body.id}`)).body.status).toBe('CONFIRMED');
     expect((await apis[0].get(`/api/v1/accounts/${customerId}`)).body).toMatchObject({ balanceCents: 200, version: 3 });
   });
+
+  it('exposes Prometheus metrics on every process: routes, module calls (local or remote), delivery', async () => {
+    const customerId = await signUp(apis[0]);
+    await apis[0].post(`/api/v1/accounts/${customerId}/deposits`, { amountCents: 100 });
+    const order = await apis[0].post('/api/v1/orders', { customerId, items: [{ sku: 'tea', quantity: 1, unitPriceCents: 100 }] });
+    await eventually(() => apis[0].get(`/api/v1/orders/${order.body.id}`), (r) => r.body.status === 'CONFIRMED');
+
+    const scrape = await new HttpClient(shop.urls[0]).get('/metrics');
+    expect(scrape.status).toBe(200);
+    expect(scrape.headers.get('content-type')).toContain('text/plain');
+    const text: string = scrape.body;
+    expect(text).toMatch(/http_requests_total\{method="POST",route="\/api\/v1\/orders",status="202"\} \d+/);
+    expect(text).toContain('http_request_duration_seconds_bucket');
+    expect(text).toContain('process_cpu_seconds_total');
+    expect(text).toContain('outbox_pending_messages');
+    const ordersMode = topology.processes[0].includes('orders') ? 'local' : 'remote';
+    expect(text).toMatch(new RegExp(`module_call_duration_seconds_count\\{callee="orders",method="place",mode="${ordersMode}",outcome="ok"\\} \\d+`));
+    const ordersHost = topology.processes.findIndex((modules) => modules.includes('orders'));
+    const ordersMetrics: string = (await new HttpClient(shop.urls[ordersHost]).get('/metrics')).body;
+    expect(ordersMetrics).toMatch(/message_delivery_lag_seconds_count\{source="orders",destination="payments"\} [1-9]/);
+  });
 });
+

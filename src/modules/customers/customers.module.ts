@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ModuleInfrastructureModule } from '../../shared/module-kit/module-infrastructure.module';
-import { CustomersPort } from './contracts/customers.port';
+import { CustomersPort, customersPortMethods } from './contracts/customers.port';
+import { bindLocalPort } from '../../shared/module-kit/bind-local-port';
 import { customersManifest } from './customers.manifest';
 import { CommandHandlers, QueryHandlers } from './application';
 import { LocalCustomersPort } from './application/customers.local-port';
@@ -14,7 +15,7 @@ import { CreateCustomers1700000000001 } from './infrastructure/migrations/170000
   imports: [
     ModuleInfrastructureModule.forModule({ manifest: customersManifest, entities: [CustomerRecord], migrations: [CreateCustomers1700000000001] }),
   ],
-  providers: [...CommandHandlers, ...QueryHandlers, CustomersRepository, { provide: CustomersPort, useClass: LocalCustomersPort }],
+  providers: [...CommandHandlers, ...QueryHandlers, CustomersRepository, ...bindLocalPort(CustomersPort, LocalCustomersPort, customersPortMethods, 'customers')],
   exports: [CustomersPort],
 })
 export class CustomersModule {}

@@ -4,7 +4,8 @@ import { CommandHandlers, QueryHandlers } from './application';
 import { OrdersMessageHandlers } from './application/messages/orders.message-handlers';
 import { LocalOrdersPort } from './application/orders.local-port';
 import { OrderListProjection } from './application/projections/order-list.projection';
-import { OrdersPort } from './contracts/orders.port';
+import { OrdersPort, ordersPortMethods } from './contracts/orders.port';
+import { bindLocalPort } from '../../shared/module-kit/bind-local-port';
 import { OrderListRepository } from './infrastructure/order-list.repository';
 import { OrderListRecord, OrderRecord } from './infrastructure/order.record';
 import { OrdersRepository } from './infrastructure/orders.repository';
@@ -24,7 +25,7 @@ import { ordersManifest } from './orders.manifest';
     OrderListRepository,
     OrderListProjection,
     OrdersMessageHandlers,
-    { provide: OrdersPort, useClass: LocalOrdersPort },
+    ...bindLocalPort(OrdersPort, LocalOrdersPort, ordersPortMethods, 'orders'),
   ],
   exports: [OrdersPort],
 })

@@ -4,7 +4,8 @@ import { CommandHandlers, QueryHandlers } from './application';
 import { AccountOpening } from './application/account-opening';
 import { PaymentsMessageHandlers } from './application/messages/payments.message-handlers';
 import { LocalPaymentsPort } from './application/payments.local-port';
-import { PaymentsPort } from './contracts/payments.port';
+import { PaymentsPort, paymentsPortMethods } from './contracts/payments.port';
+import { bindLocalPort } from '../../shared/module-kit/bind-local-port';
 import { AccountHoldersRepository } from './infrastructure/account-holders.repository';
 import { AccountStore } from './infrastructure/account-store';
 import { CreatePayments1700000000003 } from './infrastructure/migrations/1700000000003-create-payments';
@@ -30,7 +31,7 @@ import { paymentsManifest } from './payments.manifest';
     AccountHoldersRepository,
     PaymentsRepository,
     PaymentsMessageHandlers,
-    { provide: PaymentsPort, useClass: LocalPaymentsPort },
+    ...bindLocalPort(PaymentsPort, LocalPaymentsPort, paymentsPortMethods, 'payments'),
   ],
   exports: [PaymentsPort],
 })

@@ -1,7 +1,6 @@
 import { buildMessage, isEmail, Matches, ValidateBy, ValidationOptions } from 'class-validator';
 
 // Code units, not code points: no U+0000, and a surrogate only as the first half of a pair followed by its second.
-// eslint-disable-next-line no-control-regex
 const STORABLE_TEXT = /^(?:[^\u0000\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/;
 
 /**

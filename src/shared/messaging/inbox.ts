@@ -19,7 +19,10 @@ export class UnroutableMessageError extends Error {
 export class Inbox {
   private readonly handlers = new Map<string, { type: MessageType; handle: MessageHandler<object> }>();
 
-  constructor(private readonly db: ModuleDatabase) {}
+  constructor(
+    private readonly db: ModuleDatabase,
+    private readonly onHandlerFailure: (envelope: MessageEnvelope) => void = () => undefined,
+  ) {}
 
   on<TPayload extends object>(type: MessageType<TPayload>, handle: MessageHandler<TPayload>): this {
     this.handlers.set(messageKey(type.messageName, type.version), { type, handle: handle as MessageHandler<object> });
@@ -35,6 +38,15 @@ export class Inbox {
     const handler = this.handlers.get(messageKey(envelope.name, envelope.version));
     if (!handler) throw new UnroutableMessageError(envelope);
 
+    try {
+      return await this.handle(handler, envelope);
+    } catch (error) {
+      this.onHandlerFailure(envelope);
+      throw error;
+    }
+  }
+
+  private handle(handler: { type: MessageType; handle: MessageHandler<object> }, envelope: MessageEnvelope): Promise<'handled' | 'duplicate'> {
     return this.db.transaction(async (manager) => {
       const recorded: unknown[] = await manager.query(
         `INSERT INTO "${this.db.module}".inbox (message_id, name, source) VALUES ($1, $2, $3)

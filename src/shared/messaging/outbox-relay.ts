@@ -3,6 +3,7 @@ import { ModuleDatabase } from '../database/module-database';
 import { MessageEnvelope } from './integration-message';
 import { MessageDispatcher } from './message-dispatcher';
 import { ModuleName } from '../config/module-name';
+import { Metrics } from '../observability/metrics';
 
 interface OutboxRow {
   seq: string;
@@ -39,6 +40,7 @@ export class OutboxRelay {
     private readonly db: ModuleDatabase,
     private readonly dispatcher: MessageDispatcher,
     private readonly sweepIntervalMs: number,
+    private readonly metrics?: Metrics,
   ) {
     this.logger = new Logger(`OutboxRelay:${db.module}`);
   }
@@ -66,7 +68,7 @@ export class OutboxRelay {
     if (this.running) await Promise.race([this.running, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
   }
 
-  /** Waits until the outbox holds nothing that is due; for orderly shutdown and tests. */
+  /** How many messages are written and not yet delivered. */
   async pendingCount(): Promise<number> {
     const [row] = await this.db.dataSource.query(`SELECT count(*)::int AS n FROM "${this.db.module}".outbox WHERE delivered_at IS NULL`);
     return row.n;
@@ -108,10 +110,12 @@ export class OutboxRelay {
         return;
       }
       await this.db.dataSource.query(`UPDATE "${this.db.module}".outbox SET delivered_at = now() WHERE seq = $1`, [row.seq]);
+      this.metrics?.deliveryLag.observe({ source: this.db.module, destination: row.destination }, (Date.now() - new Date(row.occurred_at).getTime()) / 1000);
     }
   }
 
   private async recordFailure(row: OutboxRow, error: Error): Promise<void> {
+    this.metrics?.deliveryFailures.inc({ source: this.db.module, destination: row.destination });
     const attempts = row.attempts + 1;
     const backoffMs = Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(attempts, 16)) * (0.75 + Math.random() / 2);
     const log = attempts >= 5 ? 'error' : 'warn';

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { ModuleDatabase } from '../database/module-database';
 import { openModuleDatabase } from '../database/open-module-database';
 import { Readiness } from '../health/readiness';
+import { Metrics } from '../observability/metrics';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { Inbox } from '../messaging/inbox';
 import { MessageDispatcher } from '../messaging/message-dispatcher';
@@ -82,15 +83,24 @@ export class ModuleInfrastructureModule {
         },
         {
           provide: OutboxRelay,
-          inject: [ModuleDatabase, MessageDispatcher, AppConfig],
-          useFactory: (db: ModuleDatabase, dispatcher: MessageDispatcher, config: AppConfig) => new OutboxRelay(db, dispatcher, config.outboxSweepMs),
+          inject: [ModuleDatabase, MessageDispatcher, AppConfig, Metrics],
+          useFactory: (db: ModuleDatabase, dispatcher: MessageDispatcher, config: AppConfig, metrics: Metrics) => {
+            const relay = new OutboxRelay(db, dispatcher, config.outboxSweepMs, metrics);
+            metrics.addOutboxBacklog(options.manifest.name, () => relay.pendingCount());
+            return relay;
+          },
         },
         {
           provide: Outbox,
           inject: [ModuleDatabase, MessageRoutes, OutboxRelay],
           useFactory: (db: ModuleDatabase, routes: MessageRoutes, relay: OutboxRelay) => new Outbox(db, routes, relay.wake),
         },
-        { provide: Inbox, inject: [ModuleDatabase], useFactory: (db: ModuleDatabase) => new Inbox(db) },
+        {
+          provide: Inbox,
+          inject: [ModuleDatabase, Metrics],
+          useFactory: (db: ModuleDatabase, metrics: Metrics) =>
+            new Inbox(db, (envelope) => metrics.handlerFailures.inc({ module: options.manifest.name, message: envelope.name })),
+        },
         { provide: IdempotencyStore, inject: [ModuleDatabase], useFactory: (db: ModuleDatabase) => new IdempotencyStore(db) },
         ModuleLifecycle,
       ],

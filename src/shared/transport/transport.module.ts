@@ -9,6 +9,8 @@ import { ModuleClient } from './module-client';
 import { ModuleClients } from './module-clients';
 import { createModuleRpcController } from './module-rpc.controller';
 import { createRemotePort } from './remote-port';
+import { instrumentPort } from '../observability/instrument-port';
+import { Metrics } from '../observability/metrics';
 import { Patterns } from './patterns';
 import { clientOptions } from './transport-options';
 
@@ -51,7 +53,11 @@ export class TransportModule {
         remote.map(({ name }) => [name, new ModuleClient(name, ClientProxyFactory.create(clientOptions(config, name, patterns)), config.remoteCallTimeoutMs, patterns)]),
       ),
     );
-    const remotePorts: Provider[] = remote.map(({ name, port, methods }) => ({ provide: port, useValue: createRemotePort(port, methods, clients.get(name)) }));
+    const remotePorts: Provider[] = remote.map(({ name, port, methods }) => ({
+      provide: port,
+      inject: [Metrics],
+      useFactory: (metrics: Metrics) => instrumentPort(createRemotePort(port, methods, clients.get(name)), methods, name, 'remote', metrics),
+    }));
     const listens = remote.length > 0;
 
     return {

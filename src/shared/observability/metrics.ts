@@ -1,0 +1,76 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The process's Prometheus metrics, in one registry: HTTP traffic per route, calls between modules
+ * (local or remote), message delivery (lag, failures, backlog) and the process itself.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly httpRequests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by method, route and status code',
+    labelNames: ['method', 'route', 'status'],
+    registers: [this.registry],
+  });
+
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by method and route',
+    labelNames: ['method', 'route'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  readonly moduleCalls = new Histogram({
+    name: 'module_call_duration_seconds',
+    help: "Calls through a module's port, by callee, method, whether the module is in this process (local) or not (remote), and outcome",
+    labelNames: ['callee', 'method', 'mode', 'outcome'],
+    buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  readonly deliveryLag = new Histogram({
+    name: 'message_delivery_lag_seconds',
+    help: 'From the commit of a message to its acknowledged delivery, by source and destination module',
+    labelNames: ['source', 'destination'],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 120],
+    registers: [this.registry],
+  });
+
+  readonly deliveryFailures = new Counter({
+    name: 'message_delivery_failures_total',
+    help: 'Deliveries that failed and will be retried, by source and destination module',
+    labelNames: ['source', 'destination'],
+    registers: [this.registry],
+  });
+
+  readonly handlerFailures = new Counter({
+    name: 'message_handler_failures_total',
+    help: 'Messages whose handler failed (the sender retries them), by module and message',
+    labelNames: ['module', 'message'],
+    registers: [this.registry],
+  });
+
+  private readonly backlogSources = new Map<string, () => Promise<number>>();
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    const sources = this.backlogSources;
+    new Gauge({
+      name: 'outbox_pending_messages',
+      help: 'Messages written to an outbox and not yet delivered, by source module',
+      labelNames: ['module'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const [module, count] of sources) this.set({ module }, await count().catch(() => NaN));
+      },
+    });
+  }
+
+  /** Reports a module's outbox backlog at each scrape. */
+  addOutboxBacklog(module: string, count: () => Promise<number>): void {
+    this.backlogSources.set(module, count);
+  }
+}
