@@ -42,12 +42,30 @@ export async function openModuleDatabase(options: ModuleDatabaseOptions): Promis
 
   try {
     await dataSource.initialize();
-    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.module}"`);
-    await dataSource.runMigrations();
+    // Replicas of a module start together against one server: one migrates, the others wait for it.
+    // (An embedded database has a single owner process, and a single connection to hold a lock with.)
+    await (embedded ? migrate(dataSource, options.module) : withMigrationLock(dataSource, options.module, () => migrate(dataSource, options.module)));
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
     throw error;
   }
   return new ModuleDatabase(options.module, dataSource, async () => embedded?.stop());
+}
+
+async function migrate(dataSource: DataSource, schema: string): Promise<void> {
+  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await dataSource.runMigrations();
+}
+
+async function withMigrationLock(dataSource: DataSource, schema: string, work: () => Promise<void>): Promise<void> {
+  const lockHolder = dataSource.createQueryRunner();
+  await lockHolder.connect();
+  try {
+    await lockHolder.query('SELECT pg_advisory_lock(hashtext($1))', [`shop.migrations.${schema}`]);
+    await work();
+  } finally {
+    await lockHolder.query('SELECT pg_advisory_unlock(hashtext($1))', [`shop.migrations.${schema}`]).catch(() => undefined);
+    await lockHolder.release();
+  }
 }
