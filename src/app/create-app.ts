@@ -6,6 +6,7 @@ import { AppConfig } from '../shared/config/app-config';
 import { ProblemDetailsFilter } from '../shared/http/problem-details.filter';
 import { createValidationPipe } from '../shared/http/validation.pipe';
 import { jsonOnly } from '../shared/http/json-only.middleware';
+import { serveOpenApi } from '../shared/http/openapi';
 import helmet from 'helmet';
 import { httpMetrics } from '../shared/observability/http-metrics.middleware';
 import { Metrics } from '../shared/observability/metrics';
@@ -28,6 +29,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  serveOpenApi(app);
   await startModuleServers(app, config);
   return app;
 }

@@ -1,7 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, MaxLength } from 'class-validator';
 import { IsEmailAddress, IsNotBlank, IsStorableText } from '../../../../shared/http/text-validators';
 
 export class RegisterCustomerBody {
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Ada Lovelace' })
   @IsString()
   @Length(1, 200)
   @IsNotBlank()
@@ -10,5 +12,6 @@ export class RegisterCustomerBody {
 
   @IsEmailAddress()
   @MaxLength(320)
+  @ApiProperty({ format: 'email', maxLength: 320, example: 'ada@example.com' })
   email!: string;
 }

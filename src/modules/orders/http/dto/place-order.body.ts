@@ -1,18 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { IsStorableText } from '../../../../shared/http/text-validators';
 
 export class OrderItemBody {
+  @ApiProperty({ minLength: 1, maxLength: 64, example: 'tea' })
   @IsString()
   @Length(1, 64)
   @IsStorableText()
   sku!: string;
 
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1000 })
   @IsInt()
   @Min(1)
   @Max(1000)
   quantity!: number;
 
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100_000_000 })
   @IsInt()
   @Min(0)
   @Max(100_000_000)
@@ -20,9 +24,11 @@ export class OrderItemBody {
 }
 
 export class PlaceOrderBody {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   customerId!: string;
 
+  @ApiProperty({ type: () => [OrderItemBody], minItems: 1, maxItems: 100 })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)

@@ -1,7 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { ListQuery } from '../../../../shared/http/list-query';
 
 export class ListPaymentsQueryParams extends ListQuery {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   orderId!: string;
 }
