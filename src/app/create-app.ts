@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../shared/config/app-config';
@@ -24,11 +25,17 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.use(httpMetrics(app.get(Metrics)));
   app.use(helmet());
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Retry-After'] });
   app.use(jsonOnly);
   app.useBodyParser('json', { limit: '100kb', type: ['application/json', 'application/*+json'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  // Longer than a load balancer's or a client's idle timeout, so the server is never the side that closes
+  // an idle keep-alive connection at the moment a client reuses it.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 61_000;
+  server.headersTimeout = 65_000;
   serveOpenApi(app);
   await startModuleServers(app, config);
   return app;

@@ -108,6 +108,19 @@ describe.each(selectedTopologies())('security ($name)', (topology) => {
     for (const [method, path] of protectedRoutes()) expect((await admin.request(method, path)).status).toBe(200);
   });
 
+  it('allows the origins in CORS_ORIGINS, and only those', async () => {
+    const corsShop = await startShop({ name: 'monolith', processes: [['customers', 'orders', 'payments']] }, { ...process.env, CORS_ORIGINS: 'https://shop.example.com' });
+    try {
+      const client = new HttpClient(corsShop.urls[0]);
+      const allowed = await client.request('GET', '/health/live', undefined, { origin: 'https://shop.example.com' });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example.com');
+      const other = await client.request('GET', '/health/live', undefined, { origin: 'https://evil.example' });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await corsShop.stop();
+    }
+  });
+
   it('sends security headers and no CORS permission', async () => {
     const response = await anonymous.request('GET', '/health/live', undefined, { origin: 'https://evil.example' });
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -26,6 +26,8 @@ export class AppConfig {
   readonly databaseUrls!: Record<ModuleName, string | undefined>;
   readonly dataDir!: string;
   readonly logLevel!: string;
+  /** Origins allowed to call the API from a browser; empty: CORS stays closed. */
+  readonly corsOrigins!: string[];
   readonly production!: boolean;
   /** From JWT_SECRET or the file named by JWT_SECRET_FILE; undefined: generate one (never in production). */
   readonly jwtSecret!: string | undefined;

@@ -37,6 +37,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrls: parseDatabaseUrls(env),
     dataDir: resolve(env.DATA_DIR?.trim() || './.data'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
     production: env.NODE_ENV === 'production',
     jwtSecret: parseJwtSecret(env),
     outboxSweepMs: parseInteger('OUTBOX_SWEEP_MS', env.OUTBOX_SWEEP_MS, 1000, 10, 600_000),
@@ -60,6 +61,20 @@ function parseJwtSecret(env: Env): string | undefined {
     throw new ConfigError('NODE_ENV=production needs JWT_SECRET or JWT_SECRET_FILE: a production process never makes up its own secret.');
   }
   return secret || undefined;
+}
+
+function parseCorsOrigins(raw: string | undefined): string[] {
+  const origins = (raw ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.origin !== origin) throw new ConfigError(`CORS_ORIGINS entry "${origin}" is not an origin: use e.g. https://shop.example.com (scheme, host, port; no path).`);
+  }
+  return origins;
 }
 
 function parseModules(raw: string | undefined): ModuleName[] {
