@@ -12,6 +12,8 @@ import helmet from 'helmet';
 import { httpMetrics } from '../shared/observability/http-metrics.middleware';
 import { Metrics } from '../shared/observability/metrics';
 import { AppModule } from './app.module';
+import { join } from 'node:path';
+import { DataDirLock } from '../shared/database/data-dir-lock';
 import { MODULE_NAMES } from '../shared/config/module-name';
 import { StartupError } from '../shared/config/startup-error';
 import { redact } from '../shared/config/redact';
@@ -20,6 +22,10 @@ import { serverOptions } from '../shared/transport/transport-options';
 
 /** Builds the whole process from its config: HTTP API, hosted modules, proxies. `main.ts` and the tests share it. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
+  // Checked before Nest starts, so that the clash is one line rather than a failed provider's stack trace.
+  for (const module of MODULE_NAMES) {
+    if (config.hosts(module) && !config.databaseUrls[module]) DataDirLock.assertFree(join(config.dataDir, module));
+  }
   // Only the JSON body parser: api.md speaks JSON, and form bodies must not be taken as data.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));

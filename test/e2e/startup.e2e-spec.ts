@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -9,7 +9,7 @@ const MAIN = join(ROOT, 'dist/main.js');
 /** Runs the real entry point with `env` and returns how it ended; the process must stop on its own. */
 function start(env: Record<string, string>) {
   const result = spawnSync(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', DATA_DIR: mkdtempSync(join(tmpdir(), 'shop-startup-')), LOG_LEVEL: 'fatal', ...env },
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: mkdtempSync(join(tmpdir(), 'shop-startup-')), LOG_LEVEL: 'fatal', HTTP_PORT: '0', ...env },
     encoding: 'utf8',
     timeout: 30_000,
   });
@@ -32,5 +32,15 @@ describe('start-up with a bad configuration', () => {
     expect(status).toBe(1);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(expected);
+  });
+
+  it("refuses to open a module's embedded data that another live process holds", () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'shop-startup-'));
+    mkdirSync(join(dataDir, 'payments'));
+    // This test process stands for the other one: it is alive and it is not the new process.
+    writeFileSync(join(dataDir, 'payments', 'owner.pid'), String(process.pid));
+    const { status, lines } = start({ DATA_DIR: dataDir, MODULES: 'payments', TRANSPORT: 'nats', BROKER_URL: 'nats://127.0.0.1:1' });
+    expect(status).toBe(1);
+    expect(lines).toEqual([expect.stringContaining(`Configuration error: The embedded database in ${join(dataDir, 'payments')} is in use by process ${process.pid}`)]);
   });
 });

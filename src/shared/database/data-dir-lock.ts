@@ -10,15 +10,20 @@ export class DataDirLock {
   private constructor(private readonly file: string) {}
 
   static acquire(dataDir: string): DataDirLock {
+    DataDirLock.assertFree(dataDir);
     const file = join(dataDir, 'owner.pid');
-    const holder = readHolder(file);
+    writeFileSync(file, String(process.pid));
+    return new DataDirLock(file);
+  }
+
+  /** Fails, before anything starts, if another live process holds the folder. */
+  static assertFree(dataDir: string): void {
+    const holder = readHolder(join(dataDir, 'owner.pid'));
     if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
       throw new ConfigError(
         `The embedded database in ${dataDir} is in use by process ${holder}: host that module in one process only, or give this process another DATA_DIR.`,
       );
     }
-    writeFileSync(file, String(process.pid));
-    return new DataDirLock(file);
   }
 
   release(): void {

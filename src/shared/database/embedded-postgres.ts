@@ -16,7 +16,7 @@ export interface PostgresEndpoint {
  * An embedded PostgreSQL (PGlite, compiled to WebAssembly) kept in a folder, served on a loopback port by
  * pglite-socket so that the app talks to it with the same `pg` driver it uses for a real server.
  *
- * PGlite runs one session: the pool in front of it must hold a single connection (see database-options.ts),
+ * PGlite runs one session: the pool in front of it must hold a single connection (open-module-database.ts),
  * so transactions queue instead of interleaving on the shared session.
  */
 export class EmbeddedPostgres {

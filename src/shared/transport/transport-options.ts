@@ -44,10 +44,12 @@ export function serverOptions(config: AppConfig, hosted: ModuleName[], patterns:
 /**
  * A durable queue whose messages expire when the caller has stopped waiting: a call queued while its
  * module was down must not run minutes later (a deposit the client was told failed). Inbox deliveries
- * lose nothing by expiring: the sender's outbox sends them again.
+ * lose nothing by expiring: the sender's outbox sends them again. For the same reason a queue nobody has
+ * used for half an hour holds nothing worth keeping, and is removed (a namespace that is gone leaves no
+ * queues behind).
  */
 function rmqQueueOptions(config: AppConfig): object {
-  return { durable: true, arguments: { 'x-message-ttl': config.remoteCallTimeoutMs } };
+  return { durable: true, arguments: { 'x-message-ttl': config.remoteCallTimeoutMs, 'x-expires': 30 * 60_000 } };
 }
 
 function redisOptions(url: string): { host: string; port: number; username?: string; password?: string; tls?: object } {
