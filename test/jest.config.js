@@ -16,6 +16,8 @@ const common = { rootDir: require('path').resolve(__dirname, '..'), testEnvironm
 const projects = [
   { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'] },
   { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 60 },
+  // Stops and starts the local brokers: only when asked for (TEST_PROJECTS=faults), never in `npm test`.
+  { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
 ];
 
 // TEST_PROJECTS=e2e (npm run test:e2e) keeps file arguments free to narrow the run, which
@@ -27,5 +29,5 @@ const wanted = process.env.TEST_PROJECTS?.split(',');
 module.exports = {
   // Booting embedded databases and several processes takes seconds; the e2e hooks need room.
   testTimeout: 120000,
-  projects: wanted ? projects.filter((p) => wanted.includes(p.displayName)) : projects,
+  projects: projects.filter((p) => (wanted ? wanted.includes(p.displayName) : p.displayName !== 'faults')),
 };

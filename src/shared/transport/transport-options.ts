@@ -52,9 +52,12 @@ function rmqQueueOptions(config: AppConfig): object {
   return { durable: true, arguments: { 'x-message-ttl': config.remoteCallTimeoutMs, 'x-expires': 30 * 60_000 } };
 }
 
-function redisOptions(url: string): { host: string; port: number; username?: string; password?: string; tls?: object } {
+function redisOptions(url: string): { host: string; port: number; username?: string; password?: string; tls?: object; retryAttempts: number; retryDelay: number } {
   const parsed = new URL(url);
   return {
+    // Nest gives up on a lost Redis connection unless told how often to retry: keep trying, once a second.
+    retryAttempts: Number.MAX_SAFE_INTEGER,
+    retryDelay: 1000,
     host: parsed.hostname,
     port: Number(parsed.port || 6379),
     ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
