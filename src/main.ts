@@ -3,10 +3,14 @@ import { createApp } from './app/create-app';
 import { ConfigError } from './shared/config/config-error';
 import { loadConfig } from './shared/config/load-config';
 import { StartupError } from './shared/config/startup-error';
+import { redact } from './shared/config/redact';
+import { BootingResponder } from './shared/health/booting-responder';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp(config);
+  // Start-up may wait a long time (for a database that is not up yet): meanwhile the port says so.
+  const booting = await BootingResponder.start(config.httpPort);
+  const app = await createApp(config).finally(() => booting.close());
   await app.listen(config.httpPort);
 }
 
@@ -14,6 +18,7 @@ main().catch((error: unknown) => {
   // A configuration mistake is one clear line, not a stack trace.
   if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
   else if (error instanceof StartupError) console.error(`Start-up error: ${error.message}`);
-  else console.error(error);
+  // An unexpected error may quote a broker or database URL: its password never reaches the log.
+  else console.error(redact(error instanceof Error ? (error.stack ?? error.message) : String(error)));
   process.exit(1);
 });

@@ -1,4 +1,5 @@
-// Two projects: fast unit specs beside the code, and the e2e suites in test/ that boot real apps.
+// Fast unit specs beside the code and the e2e suites in test/ that boot real apps (`npm test`), then the
+// suites that need more than Node.js: faults (restarts real servers) and external (Debian tools).
 const transform = {
   '^.+\\.ts$': [
     '@swc/jest',
@@ -18,6 +19,9 @@ const projects = [
   { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 60 },
   // Stops and starts the local brokers: only when asked for (TEST_PROJECTS=faults), never in `npm test`.
   { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
+  // Needs tools from Debian's packages (chromium, promtool) that a fresh machine with only Node.js lacks:
+  // only when asked for (TEST_PROJECTS=external, in .ci/run, which installs them), and failing if one is missing.
+  { ...common, displayName: 'external', testMatch: ['<rootDir>/test/external/**/*.external-spec.ts'] },
 ];
 
 // TEST_PROJECTS=e2e (npm run test:e2e) keeps file arguments free to narrow the run, which
@@ -29,5 +33,5 @@ const wanted = process.env.TEST_PROJECTS?.split(',');
 module.exports = {
   // Booting embedded databases and several processes takes seconds; the e2e hooks need room.
   testTimeout: 120000,
-  projects: projects.filter((p) => (wanted ? wanted.includes(p.displayName) : p.displayName !== 'faults')),
+  projects: projects.filter((p) => (wanted ? wanted.includes(p.displayName) : ['unit', 'e2e'].includes(p.displayName))),
 };

@@ -1,14 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { logTraceFields } from '../shared/observability/tracing/log-trace-fields';
 import { AppConfig } from '../shared/config/app-config';
 import { MODULE_NAMES, ModuleName } from '../shared/config/module-name';
 import { ConfigModule } from '../shared/config/config.module';
 import { HealthModule } from '../shared/health/health.module';
 import { ObservabilityModule } from '../shared/observability/observability.module';
 import { SecurityModule } from '../shared/security/security.module';
+import { RateLimitModule } from '../shared/http/rate-limit.module';
 import { MessagingModule } from '../shared/messaging/messaging.module';
 import { GatewayModule } from '../gateway/gateway.module';
+import { DashboardModule } from '../dashboard/dashboard.module';
 import { MODULE_CATALOG } from './module-catalog';
 import { TransportModule } from '../shared/transport/transport.module';
 
@@ -19,10 +23,11 @@ import { TransportModule } from '../shared/transport/transport.module';
  */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logStream` replaces standard output as the log destination (tests read the lines from it). */
+  static forRoot(config: AppConfig, logStream?: DestinationStream): DynamicModule {
     const hosted = MODULE_NAMES.filter((name) => config.hosts(name));
     const remote = MODULE_NAMES.filter((name) => !config.hosts(name));
-    const describe = (name: ModuleName) => ({ name, port: MODULE_CATALOG[name].port, methods: MODULE_CATALOG[name].methods });
+    const describe = (name: ModuleName) => ({ name, port: MODULE_CATALOG[name].port, methods: MODULE_CATALOG[name].methods, reads: MODULE_CATALOG[name].reads });
 
     return {
       module: AppModule,
@@ -31,11 +36,15 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
+            stream: logStream,
+            mixin: logTraceFields,
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
         }),
         CqrsModule.forRoot(),
+        // Before security, so that a flood is turned away before any token is checked.
+        RateLimitModule.forRoot(config),
         SecurityModule.forRoot(config),
         HealthModule,
         ObservabilityModule,
@@ -44,6 +53,7 @@ export class AppModule {
         ...hosted.map((name) => MODULE_CATALOG[name].host),
         ...MODULE_NAMES.map((name) => MODULE_CATALOG[name].http),
         GatewayModule,
+        DashboardModule,
       ],
     };
   }

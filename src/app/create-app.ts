@@ -12,6 +12,9 @@ import helmet from 'helmet';
 import { httpMetrics } from '../shared/observability/http-metrics.middleware';
 import { Metrics } from '../shared/observability/metrics';
 import { AppModule } from './app.module';
+import type { DestinationStream } from 'pino';
+import { httpTracing, TRACE_ID_HEADER } from '../shared/observability/tracing/http-tracing.middleware';
+import { Tracing } from '../shared/observability/tracing/tracing';
 import { join } from 'node:path';
 import { DataDirLock } from '../shared/database/data-dir-lock';
 import { MODULE_NAMES } from '../shared/config/module-name';
@@ -19,29 +22,44 @@ import { StartupError } from '../shared/config/startup-error';
 import { redact } from '../shared/config/redact';
 import { Patterns } from '../shared/transport/patterns';
 import { serverOptions } from '../shared/transport/transport-options';
+import { drainOnClose } from '../shared/http/drain-on-close';
+
+/** How long a closing process lets requests it has taken finish before it cuts their connections. */
+const HTTP_DRAIN_MS = 10_000;
 
 /** Builds the whole process from its config: HTTP API, hosted modules, proxies. `main.ts` and the tests share it. */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
+export async function createApp(config: AppConfig, options: { logStream?: DestinationStream } = {}): Promise<INestApplication> {
   // Checked before Nest starts, so that the clash is one line rather than a failed provider's stack trace.
   for (const module of MODULE_NAMES) {
     if (config.hosts(module) && !config.databaseUrls[module]) DataDirLock.assertFree(join(config.dataDir, module));
   }
   // Only the JSON body parser: api.md speaks JSON, and form bodies must not be taken as data.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false, bodyParser: false });
+  // A failed start-up is reported once, by main.ts, in one line: Nest must not also dump the logs it held back.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.logStream), {
+    bufferLogs: true,
+    autoFlushLogs: false,
+    abortOnError: false,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
+  app.flushLogs();
+  // First, so that the request's span is active for everything after it, the request log included.
+  app.use(httpTracing(app.get(Tracing)));
   app.use(httpMetrics(app.get(Metrics)));
   app.use(helmet());
-  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Retry-After'] });
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Retry-After', TRACE_ID_HEADER] });
   app.use(jsonOnly);
   app.useBodyParser('json', { limit: '100kb', type: ['application/json', 'application/*+json'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // On SIGTERM: drain, then exit 0 (by default Nest re-raises the signal, and the process ends by it, not 0).
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   // Longer than a load balancer's or a client's idle timeout, so the server is never the side that closes
   // an idle keep-alive connection at the moment a client reuses it.
   const server = app.getHttpServer() as Server;
   server.keepAliveTimeout = 61_000;
   server.headersTimeout = 65_000;
+  drainOnClose(server, HTTP_DRAIN_MS);
   serveOpenApi(app);
   await startModuleServers(app, config);
   return app;

@@ -1,15 +1,15 @@
 import { Type } from '@nestjs/common';
 import { ModuleName } from '../shared/config/module-name';
 import { ModuleManifest } from '../shared/messaging/module-manifest';
-import { CustomersPort, customersPortMethods } from '../modules/customers/contracts';
+import { CustomersPort, customersPortMethods, customersPortReads } from '../modules/customers/contracts';
 import { customersManifest } from '../modules/customers/customers.manifest';
 import { CustomersModule } from '../modules/customers/customers.module';
 import { CustomersHttpModule } from '../modules/customers/http/customers-http.module';
-import { OrdersPort, ordersPortMethods } from '../modules/orders/contracts';
+import { OrdersPort, ordersPortMethods, ordersPortReads } from '../modules/orders/contracts';
 import { OrdersHttpModule } from '../modules/orders/http/orders-http.module';
 import { ordersManifest } from '../modules/orders/orders.manifest';
 import { OrdersModule } from '../modules/orders/orders.module';
-import { PaymentsPort, paymentsPortMethods } from '../modules/payments/contracts';
+import { PaymentsPort, paymentsPortMethods, paymentsPortReads } from '../modules/payments/contracts';
 import { PaymentsHttpModule } from '../modules/payments/http/payments-http.module';
 import { paymentsManifest } from '../modules/payments/payments.manifest';
 import { PaymentsModule } from '../modules/payments/payments.module';
@@ -26,10 +26,12 @@ export interface ModuleEntry {
   port: abstract new (...args: any[]) => object;
   /** The port's methods: what a remote proxy forwards and the module's message controller accepts. */
   methods: readonly string[];
+  /** Those of `methods` that only read, and so may be retried by a remote proxy. */
+  reads: readonly string[];
 }
 
 export const MODULE_CATALOG: Record<ModuleName, ModuleEntry> = {
-  customers: { manifest: customersManifest, host: CustomersModule, http: CustomersHttpModule, port: CustomersPort, methods: customersPortMethods },
-  orders: { manifest: ordersManifest, host: OrdersModule, http: OrdersHttpModule, port: OrdersPort, methods: ordersPortMethods },
-  payments: { manifest: paymentsManifest, host: PaymentsModule, http: PaymentsHttpModule, port: PaymentsPort, methods: paymentsPortMethods },
+  customers: { manifest: customersManifest, host: CustomersModule, http: CustomersHttpModule, port: CustomersPort, methods: customersPortMethods, reads: customersPortReads },
+  orders: { manifest: ordersManifest, host: OrdersModule, http: OrdersHttpModule, port: OrdersPort, methods: ordersPortMethods, reads: ordersPortReads },
+  payments: { manifest: paymentsManifest, host: PaymentsModule, http: PaymentsHttpModule, port: PaymentsPort, methods: paymentsPortMethods, reads: paymentsPortReads },
 };

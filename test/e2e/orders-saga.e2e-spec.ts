@@ -266,7 +266,7 @@ describe.each(selectedTopologies())('orders and the order saga ($name)', (topolo
       const body = { customerId: customer.id, items: itemsCosting(100) };
       const key = randomUUID();
 
-      const answers = await Promise.all(Array.from({ length: 5 }, () => api.next().post('/api/v1/orders', body, { 'Idempotency-Key': key })));
+      const answers = await Promise.all(Array.from({ length: 10 }, () => api.next().post('/api/v1/orders', body, { 'Idempotency-Key': key })));
 
       for (const answer of answers) {
         expect(answer.status).toBe(202);
@@ -276,6 +276,29 @@ describe.each(selectedTopologies())('orders and the order saga ($name)', (topolo
       const orders = await eventually(() => api.ordersOf(customer.id), (found) => found.length > 0);
       expect(orders).toHaveLength(1);
       expect((await api.account(customer.id)).balanceCents).toBe(900);
+    });
+
+    it('places one order when two different bodies race with one key: the others are refused (422)', async () => {
+      const customer = await api.fundedCustomer(1_000);
+      const key = randomUUID();
+      const bodies = [itemsCosting(100), itemsCosting(200)].map((items) => ({ customerId: customer.id, items }));
+
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => api.next().post('/api/v1/orders', bodies[i % 2], { 'Idempotency-Key': key })));
+
+      const accepted = answers.filter((a) => a.status === 202);
+      const refused = answers.filter((a) => a.status === 422);
+      expect(accepted.length + refused.length).toBe(answers.length);
+      expect(accepted.length).toBeGreaterThan(0);
+      for (const answer of accepted) expect(answer.body).toEqual(accepted[0].body);
+      for (const answer of refused) expectProblem(answer, 422);
+      // Every request with the winning body got the first answer; every one with the other body was refused.
+      const winner = accepted[0].body.totalCents === 100 ? 0 : 1;
+      expect(accepted).toHaveLength(5);
+      expect(accepted.every((a) => a.body.totalCents === bodies[winner].items[0].unitPriceCents)).toBe(true);
+      const settled = await api.settledOrder(accepted[0].body.id);
+      const listed = await eventually(() => api.ordersOf(customer.id), (found) => found.length > 0 && found.every((o) => o.status !== 'PENDING'));
+      expect(listed.map((o) => o.id)).toEqual([settled.id]);
+      expect((await api.account(customer.id)).balanceCents).toBe(1_000 - settled.totalCents);
     });
 
     it('refuses (422) the same key with a different body, and places nothing for it', async () => {

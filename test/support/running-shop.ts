@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 import { createApp } from '../../src/app/create-app';
 import { loadConfig } from '../../src/shared/config/load-config';
 import { freePort } from './free-port';
@@ -23,14 +25,34 @@ export interface RunningShop {
   stopProcess(index: number): Promise<void>;
   /** Starts a stopped process again with the same environment and data. */
   startProcess(index: number): Promise<void>;
+  /**
+   * Sends `signal` to a spawned process (E2E_PROCESSES=spawn) and waits for it to exit, as a crash (SIGKILL)
+   * or an orchestrator (SIGTERM) would end it; `restart` starts it again with the same environment and DATA_DIR.
+   */
+  kill(index: number, signal?: NodeJS.Signals): Promise<ProcessExit>;
+  restart(index: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 type Env = Record<string, string | undefined>;
 
+/** How a killed process ended, and how long it took after the signal. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  afterMs: number;
+}
+
 /** Runs a process of the shop; `stop` ends it the way an orchestrator would. */
 interface ShopProcess {
   stop(): Promise<void>;
+  /** Only spawned processes can be sent a signal. */
+  kill?(signal: NodeJS.Signals): Promise<ProcessExit>;
+}
+
+export interface ShopOptions {
+  /** Receives every log line of every process (JSON, as pino writes it), e.g. to check what a log carries. */
+  onLogLine?: (line: string) => void;
 }
 
 /**
@@ -39,7 +61,7 @@ interface ShopProcess {
  * Nest apps inside this test process; with E2E_PROCESSES=spawn each is a real `node dist/main.js`
  * (run `npm run build` first), as in production.
  */
-export async function startShop(topology: Topology, env: Env = process.env): Promise<RunningShop> {
+export async function startShop(topology: Topology, env: Env = process.env, options: ShopOptions = {}): Promise<RunningShop> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shop-e2e-'));
   const shared: Record<string, string> = {
     CUSTOMERS_TCP: `127.0.0.1:${await freePort()}`,
@@ -52,7 +74,8 @@ export async function startShop(topology: Topology, env: Env = process.env): Pro
     OUTBOX_SWEEP_MS: '200',
     JWT_SECRET: env.JWT_SECRET || E2E_JWT_SECRET,
   };
-  const start = env.E2E_PROCESSES === 'spawn' ? spawnProcess : startInProcess;
+  const start = (processEnv: Record<string, string>, port: number) =>
+    env.E2E_PROCESSES === 'spawn' ? spawnProcess(processEnv, port, options.onLogLine) : startInProcess(processEnv, port, options.onLogLine);
   const processes: ShopProcess[] = [];
   const urls: string[] = [];
   const envs: Array<Record<string, string>> = [];
@@ -82,6 +105,18 @@ export async function startShop(topology: Topology, env: Env = process.env): Pro
       if (running[index]) throw new Error(`process ${index} is already running`);
       running[index] = await start(envs[index], Number(envs[index].HTTP_PORT));
     },
+    async kill(index, signal = 'SIGKILL') {
+      const target = running[index];
+      if (!target) throw new Error(`process ${index} is not running`);
+      if (!target.kill) throw new Error('kill() needs real processes: start the shop with E2E_PROCESSES=spawn');
+      const exit = await target.kill(signal);
+      running[index] = undefined;
+      return exit;
+    },
+    async restart(index) {
+      if (running[index]) throw new Error(`process ${index} is already running`);
+      running[index] = await start(envs[index], Number(envs[index].HTTP_PORT));
+    },
     async stop() {
       for (const p of [...running].reverse()) await p?.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -89,8 +124,8 @@ export async function startShop(topology: Topology, env: Env = process.env): Pro
   };
 }
 
-async function startInProcess(env: Record<string, string>, port: number): Promise<ShopProcess> {
-  const app: INestApplication = await createApp(loadConfig(env));
+async function startInProcess(env: Record<string, string>, port: number, onLogLine?: (line: string) => void): Promise<ShopProcess> {
+  const app: INestApplication = await createApp(loadConfig(env), onLogLine ? { logStream: lineStream(onLogLine) } : {});
   await app.listen(port, '127.0.0.1');
   return { stop: () => app.close() };
 }
@@ -98,12 +133,23 @@ async function startInProcess(env: Record<string, string>, port: number): Promis
 const MAIN = resolve(__dirname, '../../dist/main.js');
 
 /** Starts `node dist/main.js` and waits until it reports ready. */
-export async function spawnProcess(env: Record<string, string>, port: number): Promise<ShopProcess> {
+export async function spawnProcess(env: Record<string, string>, port: number, onLogLine?: (line: string) => void): Promise<ShopProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` before E2E_PROCESSES=spawn`);
-  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', onLogLine ? 'pipe' : 'inherit', 'inherit'] });
+  if (onLogLine && child.stdout) createInterface({ input: child.stdout }).on('line', onLogLine);
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   await waitUntilReady(`http://127.0.0.1:${port}`, child, exited);
-  return { stop: () => terminate(child, exited) };
+  return { stop: () => terminate(child, exited), kill: (signal) => signalAndWait(child, exited, signal) };
+}
+
+async function signalAndWait(child: ChildProcess, exited: Promise<number | null>, signal: NodeJS.Signals): Promise<ProcessExit> {
+  const sentAt = Date.now();
+  if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  // A process that ignores the signal is still ended, so that a failing test leaves nothing behind.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  await exited;
+  clearTimeout(timer);
+  return { code: child.exitCode, signal: child.signalCode, afterMs: Date.now() - sentAt };
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, exited: Promise<number | null>, timeoutMs = 60_000): Promise<void> {
@@ -114,7 +160,8 @@ async function waitUntilReady(url: string, child: ChildProcess, exited: Promise<
     if (gone) throw new Error(`process ${child.pid} exited before it was ready (${url})`);
     try {
       const response = await fetch(`${url}/health/live`);
-      if (response.ok) return;
+      // While it starts, the process answers live with status "starting" (src/shared/health/booting-responder.ts).
+      if (response.ok && ((await response.json()) as { status?: string }).status !== 'starting') return;
     } catch {
       // not listening yet
     }
@@ -134,4 +181,17 @@ async function terminate(child: ChildProcess, exited: Promise<number | null>): P
 
 function definedOnly(env: Env): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/** A stream that hands each complete line written to it to `onLine` (pino writes one JSON object a line). */
+function lineStream(onLine: (line: string) => void): Writable {
+  let pending = '';
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (line) onLine(line);
+      done();
+    },
+  });
 }

@@ -8,6 +8,24 @@ export interface HostPort {
   port: number;
 }
 
+/** PEM contents of this process's certificate and key, and of the CA that signs every module's certificate. */
+export interface TcpTls {
+  cert: string;
+  key: string;
+  ca: string;
+}
+
+/** The circuit breaker and bulkhead kept per remote module. */
+export interface RemoteCallLimits {
+  /** Consecutive failures that open the breaker. */
+  breakerFailures: number;
+  /** How long an open breaker refuses calls before it lets one probe through. */
+  breakerHalfOpenMs: number;
+  /** Calls in flight at once to one module; more wait in a queue of `maxQueued`, beyond that they are refused. */
+  maxConcurrent: number;
+  maxQueued: number;
+}
+
 /**
  * Everything a process needs to know about its deployment, parsed and validated once at start-up
  * (see load-config.ts) and injected everywhere else. Nothing outside this folder reads process.env.
@@ -21,6 +39,8 @@ export class AppConfig {
   readonly transportNamespace!: string;
   /** Where each module's TCP server listens (in its host) and is dialled (everywhere else). */
   readonly tcpAddresses!: Record<ModuleName, HostPort>;
+  /** When set, module-to-module TCP runs over TLS and each side must show a certificate signed by `ca`. */
+  readonly tcpTls!: TcpTls | undefined;
   readonly httpPort!: number;
   /** Per module: a PostgreSQL URL, or undefined for the embedded PostgreSQL kept under dataDir. */
   readonly databaseUrls!: Record<ModuleName, string | undefined>;
@@ -35,6 +55,16 @@ export class AppConfig {
   readonly outboxSweepMs!: number;
   /** Upper bound for any call to a module in another process. */
   readonly remoteCallTimeoutMs!: number;
+  /** How calls to one remote module are contained: see src/shared/resilience/remote-call-policy.ts. */
+  readonly remoteCalls!: RemoteCallLimits;
+  /** Requests per minute one client address may send to the API; 0: no limit. */
+  readonly rateLimitPerMinute!: number;
+  /** How long start-up keeps trying to reach a PostgreSQL server that refuses connections. */
+  readonly databaseConnectTimeoutMs!: number;
+  /** OTLP/HTTP base URL spans are exported to (…/v1/traces is added); undefined: spans stay in memory only. */
+  readonly otlpEndpoint!: string | undefined;
+  /** The service.name of this process's spans. */
+  readonly serviceName!: string;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError } from './config-error';
 import { loadConfig } from './load-config';
 
@@ -44,5 +47,91 @@ describe('loadConfig', () => {
 
   it('never repeats a password it was given in a URL', () => {
     expect(() => loadConfig({ TRANSPORT: 'nats', BROKER_URL: 'amqp://user:secret@host' })).toThrow(/amqp:\/\/\*\*\*@host/);
+  });
+
+  describe('TCP_TLS_CERT, TCP_TLS_KEY, TCP_TLS_CA', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tls-config-'));
+    const pem = (name: string) => {
+      const file = join(dir, name);
+      writeFileSync(file, `-----BEGIN ${name}-----\nAAAA\n-----END ${name}-----\n`);
+      return file;
+    };
+    const notPem = join(dir, 'not.pem');
+    writeFileSync(notPem, 'just text');
+    const files = { TCP_TLS_CERT: pem('CERTIFICATE'), TCP_TLS_KEY: pem('PRIVATE KEY'), TCP_TLS_CA: pem('CA') };
+
+    it('leaves TCP in the clear when none is set', () => {
+      expect(loadConfig({}).tcpTls).toBeUndefined();
+    });
+
+    it('reads the three PEM files when all are set', () => {
+      const tls = loadConfig(files).tcpTls;
+      expect(tls?.cert).toContain('BEGIN CERTIFICATE');
+      expect(tls?.key).toContain('BEGIN PRIVATE KEY');
+      expect(tls?.ca).toContain('BEGIN CA');
+    });
+
+    it.each([
+      [{ TCP_TLS_CERT: files.TCP_TLS_CERT }, /^TCP_TLS_CERT, TCP_TLS_KEY, TCP_TLS_CA go together: set all three or none \(missing TCP_TLS_KEY, TCP_TLS_CA\)\.$/],
+      [{ ...files, TCP_TLS_CA: join(dir, 'absent.pem') }, /^TCP_TLS_CA .*absent\.pem cannot be read \(ENOENT\): point it at a PEM file\.$/],
+      [{ ...files, TCP_TLS_KEY: notPem }, /^TCP_TLS_KEY .* holds no PEM block: point it at a PEM file\.$/],
+    ])('refuses %j in one line', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(message);
+    });
+  });
+
+  describe('resilience settings', () => {
+    it('has defaults that no test or ordinary client reaches', () => {
+      const config = loadConfig({});
+      expect(config.remoteCalls).toEqual({ breakerFailures: 5, breakerHalfOpenMs: 5000, maxConcurrent: 50, maxQueued: 20 });
+      expect(config.rateLimitPerMinute).toBe(6000);
+      expect(config.databaseConnectTimeoutMs).toBe(300_000);
+    });
+
+    it('reads each of them, 0 turning rate limiting off', () => {
+      const config = loadConfig({
+        REMOTE_BREAKER_FAILURES: '3',
+        REMOTE_BREAKER_HALF_OPEN_MS: '2000',
+        REMOTE_MAX_CONCURRENT: '8',
+        REMOTE_MAX_QUEUED: '0',
+        RATE_LIMIT_PER_MINUTE: '0',
+        DATABASE_CONNECT_TIMEOUT_MS: '1000',
+      });
+      expect(config.remoteCalls).toEqual({ breakerFailures: 3, breakerHalfOpenMs: 2000, maxConcurrent: 8, maxQueued: 0 });
+      expect(config.rateLimitPerMinute).toBe(0);
+      expect(config.databaseConnectTimeoutMs).toBe(1000);
+    });
+
+    it.each([
+      [{ REMOTE_BREAKER_FAILURES: '0' }, /^REMOTE_BREAKER_FAILURES "0" must be a whole number from 1 to 1000\.$/],
+      [{ REMOTE_BREAKER_HALF_OPEN_MS: 'soon' }, /^REMOTE_BREAKER_HALF_OPEN_MS "soon" must be a whole number/],
+      [{ REMOTE_MAX_CONCURRENT: '0' }, /^REMOTE_MAX_CONCURRENT "0" must be a whole number from 1/],
+      [{ REMOTE_MAX_QUEUED: '-1' }, /^REMOTE_MAX_QUEUED "-1" must be a whole number from 0/],
+      [{ RATE_LIMIT_PER_MINUTE: '1.5' }, /^RATE_LIMIT_PER_MINUTE "1.5" must be a whole number from 0/],
+      [{ DATABASE_CONNECT_TIMEOUT_MS: '-5' }, /^DATABASE_CONNECT_TIMEOUT_MS "-5" must be a whole number from 0/],
+    ])('refuses %j in one line', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(message);
+    });
+  });
+
+  describe('OTEL_EXPORTER_OTLP_ENDPOINT and OTEL_SERVICE_NAME', () => {
+    it('exports nothing and names the service after the hosted modules by default', () => {
+      expect(loadConfig({}).otlpEndpoint).toBeUndefined();
+      expect(loadConfig({}).serviceName).toBe('shop-customers+orders+payments');
+      expect(loadConfig({ MODULES: 'payments,orders' }).serviceName).toBe('shop-orders+payments');
+    });
+
+    it('reads both', () => {
+      const config = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SERVICE_NAME: 'shop-eu' });
+      expect(config.otlpEndpoint).toBe('http://collector:4318');
+      expect(config.serviceName).toBe('shop-eu');
+    });
+
+    it('refuses an endpoint that is not an http(s) URL, in one line', () => {
+      expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(ConfigError);
+      expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317' })).toThrow(/^OTEL_EXPORTER_OTLP_ENDPOINT "grpc:\/\/collector:4317" is not an http\(s\) URL/);
+    });
   });
 });

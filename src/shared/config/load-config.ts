@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AppConfig, HostPort, TRANSPORTS, TransportName } from './app-config';
+import { AppConfig, HostPort, TcpTls, TRANSPORTS, TransportName } from './app-config';
 import { ConfigError } from './config-error';
 import { isModuleName, MODULE_NAMES, ModuleName } from './module-name';
 import { redact } from './redact';
@@ -27,12 +27,14 @@ const BROKER_PROTOCOLS: Record<TransportName, string[]> = {
  */
 export function loadConfig(env: Env = process.env): AppConfig {
   const transport = parseTransport(env.TRANSPORT);
+  const modules = parseModules(env.MODULES);
   return new AppConfig({
-    modules: parseModules(env.MODULES),
+    modules,
     transport,
     brokerUrl: parseBrokerUrl(transport, env.BROKER_URL),
     transportNamespace: parseNamespace(env.TRANSPORT_NAMESPACE),
     tcpAddresses: parseTcpAddresses(env),
+    tcpTls: parseTcpTls(env),
     httpPort: parsePort('HTTP_PORT', env.HTTP_PORT, 3000),
     databaseUrls: parseDatabaseUrls(env),
     dataDir: resolve(env.DATA_DIR?.trim() || './.data'),
@@ -42,6 +44,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret: parseJwtSecret(env),
     outboxSweepMs: parseInteger('OUTBOX_SWEEP_MS', env.OUTBOX_SWEEP_MS, 1000, 10, 600_000),
     remoteCallTimeoutMs: parseInteger('REMOTE_CALL_TIMEOUT_MS', env.REMOTE_CALL_TIMEOUT_MS, 1500, 50, 60_000),
+    remoteCalls: {
+      breakerFailures: parseInteger('REMOTE_BREAKER_FAILURES', env.REMOTE_BREAKER_FAILURES, 5, 1, 1000),
+      breakerHalfOpenMs: parseInteger('REMOTE_BREAKER_HALF_OPEN_MS', env.REMOTE_BREAKER_HALF_OPEN_MS, 5000, 100, 600_000),
+      maxConcurrent: parseInteger('REMOTE_MAX_CONCURRENT', env.REMOTE_MAX_CONCURRENT, 50, 1, 10_000),
+      maxQueued: parseInteger('REMOTE_MAX_QUEUED', env.REMOTE_MAX_QUEUED, 20, 0, 10_000),
+    },
+    rateLimitPerMinute: parseInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 6000, 0, 10_000_000),
+    databaseConnectTimeoutMs: parseInteger('DATABASE_CONNECT_TIMEOUT_MS', env.DATABASE_CONNECT_TIMEOUT_MS, 300_000, 0, 86_400_000),
+    otlpEndpoint: parseOtlpEndpoint(env.OTEL_EXPORTER_OTLP_ENDPOINT),
+    serviceName: env.OTEL_SERVICE_NAME?.trim() || `shop-${modules.join('+')}`,
   } as AppConfig);
 }
 
@@ -61,6 +73,21 @@ function parseJwtSecret(env: Env): string | undefined {
     throw new ConfigError('NODE_ENV=production needs JWT_SECRET or JWT_SECRET_FILE: a production process never makes up its own secret.');
   }
   return secret || undefined;
+}
+
+function parseOtlpEndpoint(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT "${redact(value)}" is not an http(s) URL: use the collector's OTLP/HTTP address, e.g. http://127.0.0.1:4318.`);
+  }
+  return value;
 }
 
 function parseCorsOrigins(raw: string | undefined): string[] {
@@ -144,6 +171,29 @@ function parseTcpAddresses(env: Env): Record<ModuleName, HostPort> {
     }
   }
   return result;
+}
+
+const TCP_TLS_KEYS = ['TCP_TLS_CERT', 'TCP_TLS_KEY', 'TCP_TLS_CA'] as const;
+function parseTcpTls(env: Env): TcpTls | undefined {
+  const set = TCP_TLS_KEYS.filter((key) => env[key]?.trim());
+  if (set.length === 0) return undefined;
+  // Half a TLS setup would either fail every call or, worse, quietly talk in the clear.
+  if (set.length < TCP_TLS_KEYS.length) {
+    throw new ConfigError(`${TCP_TLS_KEYS.join(', ')} go together: set all three or none (missing ${TCP_TLS_KEYS.filter((key) => !set.includes(key)).join(', ')}).`);
+  }
+  const [cert, key, ca] = TCP_TLS_KEYS.map((name) => readPemFile(name, env[name]!.trim()));
+  return { cert, key, ca };
+}
+
+function readPemFile(key: string, file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${key} ${file} cannot be read (${(error as NodeJS.ErrnoException).code}): point it at a PEM file.`);
+  }
+  if (!text.includes('-----BEGIN ')) throw new ConfigError(`${key} ${file} holds no PEM block: point it at a PEM file.`);
+  return text;
 }
 
 function parseDatabaseUrls(env: Env): Record<ModuleName, string | undefined> {

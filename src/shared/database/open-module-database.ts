@@ -3,6 +3,7 @@ import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
 import { ModuleName } from '../config/module-name';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { ModuleDatabase } from './module-database';
+import { waitForDatabase } from './wait-for-database';
 
 export interface ModuleDatabaseOptions {
   module: ModuleName;
@@ -13,6 +14,10 @@ export interface ModuleDatabaseOptions {
   entities: MixedList<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function>;
+  /** How long to wait for a server at `url` that cannot be reached yet (see wait-for-database.ts); 0: not at all. */
+  connectTimeoutMs?: number;
+  /** Where the attempts of that wait are told. */
+  log?: (line: string) => void;
 }
 
 /**
@@ -21,6 +26,7 @@ export interface ModuleDatabaseOptions {
  * can be pointed at a database of its own.
  */
 export async function openModuleDatabase(options: ModuleDatabaseOptions): Promise<ModuleDatabase> {
+  if (options.url) await waitForDatabase(options.url, { timeoutMs: options.connectTimeoutMs ?? 0, log: options.log ?? (() => undefined) });
   const embedded = options.url ? undefined : await EmbeddedPostgres.start(join(options.dataDir, options.module));
   const connection: Partial<DataSourceOptions> = embedded
     ? { ...embedded.endpoint, extra: { max: 1 } }

@@ -1,25 +1,47 @@
-import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { Response } from 'express';
+import { ProbeIndicator } from './probe.indicator';
 import { Readiness } from './readiness';
 import { Public } from '../security/decorators';
 
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly readiness: Readiness) {}
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly readiness: Readiness,
+    private readonly probes: ProbeIndicator,
+  ) {}
 
-  /** 200 while the process runs. */
+  /** 200 while the process runs: it depends on nothing, so that a lost database never gets the process restarted. */
   @Get('live')
-  @HttpCode(200)
-  live(): { status: 'up' } {
-    return { status: 'up' };
+  @HealthCheck()
+  live(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
+    return this.answer(response, []);
   }
 
-  /** 200 when every database and transport this process needs answers, else 503 with what is down. */
+  /**
+   * 200 when every database this process hosts and every module it reaches over the transport answers,
+   * else 503 with what is down.
+   */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) response: Response): Promise<object> {
-    const report = await this.readiness.report();
-    response.status(report.ready ? 200 : 503);
-    return { status: report.ready ? 'up' : 'down', checks: report.checks };
+  @HealthCheck()
+  ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
+    return this.answer(
+      response,
+      this.readiness.entries().map(([name, probe]) => () => this.probes.check(name, probe)),
+    );
+  }
+
+  /** Terminus throws its 503; it is answered here with terminus's report rather than as a problem. */
+  private async answer(response: Response, indicators: Parameters<HealthCheckService['check']>[0]): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check(indicators);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(503);
+      return error.getResponse() as HealthCheckResult;
+    }
   }
 }

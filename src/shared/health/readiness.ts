@@ -9,6 +9,11 @@ export class Readiness {
     this.checks.set(name, check);
   }
 
+  /** The registered checks by name, for /health/ready. */
+  entries(): Array<[string, ReadinessCheck]> {
+    return [...this.checks];
+  }
+
   async report(timeoutMs = 1000): Promise<{ ready: boolean; checks: Record<string, 'up' | string> }> {
     const results = await Promise.all(
       [...this.checks].map(async ([name, check]) => {
@@ -24,7 +29,7 @@ export class Readiness {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
     promise.then(resolve, reject).finally(() => clearTimeout(timer));

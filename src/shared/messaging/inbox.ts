@@ -1,7 +1,15 @@
+import { Logger } from '@nestjs/common';
 import { ModuleDatabase } from '../database/module-database';
 import { IntegrationMessage, MessageEnvelope, messageKey, MessageType } from './integration-message';
+import { MessageTap } from './message-tap';
+import { SpanKind } from '@opentelemetry/api';
+import { extractTraceContext } from '../observability/tracing/trace-context';
+import { Tracing, withSpan } from '../observability/tracing/tracing';
+import { runAs } from '../observability/calling-module';
 
 export type MessageHandler<TPayload extends object> = (message: IntegrationMessage<TPayload>, envelope: MessageEnvelope) => Promise<void>;
+
+const logger = new Logger('Inbox');
 
 /** A message that no handler of this module accepts: retrying it cannot help. */
 export class UnroutableMessageError extends Error {
@@ -22,6 +30,8 @@ export class Inbox {
   constructor(
     private readonly db: ModuleDatabase,
     private readonly onHandlerFailure: (envelope: MessageEnvelope) => void = () => undefined,
+    private readonly tap?: MessageTap,
+    private readonly tracing?: Tracing,
   ) {}
 
   on<TPayload extends object>(type: MessageType<TPayload>, handle: MessageHandler<TPayload>): this {
@@ -33,13 +43,36 @@ export class Inbox {
     return this.handlers.has(messageKey(type.messageName, type.version));
   }
 
-  /** Resolves once the message is handled (now or before); rejects if it must be delivered again. */
-  async receive(envelope: MessageEnvelope): Promise<'handled' | 'duplicate'> {
+  /**
+   * Resolves once the message is handled (now or before); rejects if it must be delivered again. Runs in a
+   * consumer span whose parent is the producer span carried in the message's headers, not whatever was
+   * active here (the relay may have been woken by another request).
+   */
+  receive(envelope: MessageEnvelope): Promise<'handled' | 'duplicate'> {
+    const attributes = { 'messaging.system': 'outbox', 'messaging.message.id': envelope.id, 'shop.message.source': envelope.source, 'shop.message.destination': envelope.destination };
+    return withSpan(
+      this.tracing,
+      `handle ${envelope.name}`,
+      { kind: SpanKind.CONSUMER, attributes },
+      async (span) => {
+        const outcome = await this.receiveOnce(envelope);
+        span?.setAttribute('shop.message.outcome', outcome);
+        logger.debug(`${envelope.destination} ${outcome === 'handled' ? 'handled' : 'had already handled'} ${envelope.name} ${envelope.id} from ${envelope.source}`);
+        return outcome;
+      },
+      extractTraceContext(envelope.headers),
+    );
+  }
+
+  private async receiveOnce(envelope: MessageEnvelope): Promise<'handled' | 'duplicate'> {
     const handler = this.handlers.get(messageKey(envelope.name, envelope.version));
     if (!handler) throw new UnroutableMessageError(envelope);
 
     try {
-      return await this.handle(handler, envelope);
+      // The handler is this module's code: the ports it calls count this module as their caller.
+      const outcome = await runAs(this.db.module, () => this.handle(handler, envelope));
+      if (outcome === 'handled') this.tap?.record('handled', envelope);
+      return outcome;
     } catch (error) {
       this.onHandlerFailure(envelope);
       throw error;

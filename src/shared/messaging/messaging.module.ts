@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MessageDispatcher, RemoteInboxes } from './message-dispatcher';
 import { MessageRoutes } from './message-routes';
+import { MessageTap } from './message-tap';
 import { ModuleManifest } from './module-manifest';
 
 /** The token under which the transport layer (a global module) provides delivery to modules hosted elsewhere. */
@@ -19,8 +20,9 @@ export class MessagingModule {
       providers: [
         { provide: MessageRoutes, useValue: new MessageRoutes(manifests) },
         { provide: MessageDispatcher, inject: [REMOTE_INBOXES], useFactory: (remote: RemoteInboxes) => new MessageDispatcher(remote) },
+        { provide: MessageTap, useFactory: () => new MessageTap() },
       ],
-      exports: [MessageRoutes, MessageDispatcher],
+      exports: [MessageRoutes, MessageDispatcher, MessageTap],
     };
   }
 }

@@ -4,6 +4,7 @@ import { MessageEnvelope } from './integration-message';
 import { MessageDispatcher } from './message-dispatcher';
 import { ModuleName } from '../config/module-name';
 import { Metrics } from '../observability/metrics';
+import { MessageTap } from './message-tap';
 
 interface OutboxRow {
   seq: string;
@@ -41,6 +42,7 @@ export class OutboxRelay {
     private readonly dispatcher: MessageDispatcher,
     private readonly sweepIntervalMs: number,
     private readonly metrics?: Metrics,
+    private readonly tap?: MessageTap,
   ) {
     this.logger = new Logger(`OutboxRelay:${db.module}`);
   }
@@ -74,6 +76,14 @@ export class OutboxRelay {
     return row.n;
   }
 
+  /** Undelivered messages per destination module (destinations with none are left out). */
+  async pendingByDestination(): Promise<Map<string, number>> {
+    const rows: Array<{ destination: string; n: number }> = await this.db.dataSource.query(
+      `SELECT destination, count(*)::int AS n FROM "${this.db.module}".outbox WHERE delivered_at IS NULL GROUP BY destination`,
+    );
+    return new Map(rows.map((row) => [row.destination, row.n]));
+  }
+
   private async drain(): Promise<void> {
     do {
       this.runAgain = false;
@@ -103,13 +113,15 @@ export class OutboxRelay {
   private async deliverInOrder(queue: OutboxRow[]): Promise<void> {
     for (const row of queue) {
       if (!row.due || this.stopped) return;
+      const envelope = this.toEnvelope(row);
       try {
-        await this.dispatcher.deliver(this.toEnvelope(row));
+        await this.dispatcher.deliver(envelope);
       } catch (error) {
         await this.recordFailure(row, error as Error);
         return;
       }
       await this.db.dataSource.query(`UPDATE "${this.db.module}".outbox SET delivered_at = now() WHERE seq = $1`, [row.seq]);
+      this.tap?.record('delivered', envelope);
       this.metrics?.deliveryLag.observe({ source: this.db.module, destination: row.destination }, (Date.now() - new Date(row.occurred_at).getTime()) / 1000);
     }
   }

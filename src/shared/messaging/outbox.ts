@@ -2,11 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { ModuleDatabase } from '../database/module-database';
 import { IntegrationMessage, typeOf } from './integration-message';
 import { MessageRoutes } from './message-routes';
+import { context, ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
+import { injectTraceContext } from '../observability/tracing/trace-context';
+import { Tracing, withSpan } from '../observability/tracing/tracing';
 
 /**
  * Writes integration messages in the same transaction as the state change that caused them, one row per
  * consuming module, and wakes the relay once that transaction has committed. A rolled-back change
  * publishes nothing; a committed one is delivered even if the process dies right after the commit.
+ * Each message is written under a producer span whose `traceparent` goes into the row's headers, so its
+ * handlers, whenever and wherever they run, join the trace of the request that caused it.
  */
 export class Outbox {
   constructor(
@@ -14,6 +19,7 @@ export class Outbox {
     private readonly routes: MessageRoutes,
     private readonly wakeRelay: () => void,
     private readonly currentHeaders: () => Record<string, string> = () => ({}),
+    private readonly tracing?: Tracing,
   ) {}
 
   async publish(...messages: IntegrationMessage[]): Promise<void> {
@@ -24,14 +30,19 @@ export class Outbox {
     for (const message of messages) {
       const type = typeOf(message);
       const messageId = randomUUID();
-      for (const destination of this.routes.destinationsOf(type.messageName, type.version)) {
-        await this.db.manager.query(
-          `INSERT INTO "${this.db.module}".outbox (message_id, destination, name, version, payload, headers)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [messageId, destination, type.messageName, type.version, JSON.stringify(message.payload), JSON.stringify(headers)],
-        );
-      }
+      const attributes = { 'messaging.system': 'outbox', 'messaging.message.id': messageId, 'shop.message.source': this.db.module };
+      await withSpan(this.tracing, `publish ${type.messageName}`, { kind: SpanKind.PRODUCER, attributes }, async () => {
+        const messageHeaders = { ...headers, ...injectTraceContext() };
+        for (const destination of this.routes.destinationsOf(type.messageName, type.version)) {
+          await this.db.manager.query(
+            `INSERT INTO "${this.db.module}".outbox (message_id, destination, name, version, payload, headers)
+             VALUES ($1, $2, $3, $4, $5, $6)`,
+            [messageId, destination, type.messageName, type.version, JSON.stringify(message.payload), JSON.stringify(messageHeaders)],
+          );
+        }
+      });
     }
-    this.db.afterCommit(this.wakeRelay);
+    // The relay serves every request's messages: it must not run, or log, inside this request's trace.
+    this.db.afterCommit(() => context.with(ROOT_CONTEXT, this.wakeRelay));
   }
 }

@@ -1,6 +1,7 @@
 import { Abstract, Provider, Type } from '@nestjs/common';
 import { instrumentPort } from '../observability/instrument-port';
 import { Metrics } from '../observability/metrics';
+import { Tracing } from '../observability/tracing/tracing';
 
 /**
  * Binds a module's port to the module's own implementation in the process that hosts it: a plain method
@@ -11,8 +12,8 @@ export function bindLocalPort(port: Abstract<object>, implementation: Type<objec
     implementation,
     {
       provide: port,
-      inject: [implementation, Metrics],
-      useFactory: (local: object, metrics: Metrics) => instrumentPort(local, methods, module, 'local', metrics),
+      inject: [implementation, Metrics, Tracing],
+      useFactory: (local: object, metrics: Metrics, tracing: Tracing) => instrumentPort(local, methods, module, 'local', metrics, tracing),
     },
   ];
 }

@@ -13,6 +13,8 @@ import { messageKey } from '../messaging/integration-message';
 import { ModuleManifest } from '../messaging/module-manifest';
 import { Outbox } from '../messaging/outbox';
 import { OutboxRelay } from '../messaging/outbox-relay';
+import { MessageTap } from '../messaging/message-tap';
+import { Tracing } from '../observability/tracing/tracing';
 
 export interface ModuleInfrastructureOptions {
   manifest: ModuleManifest;
@@ -79,27 +81,30 @@ export class ModuleInfrastructureModule {
               migrations: options.migrations,
               url: config.databaseUrls[options.manifest.name],
               dataDir: config.dataDir,
+              connectTimeoutMs: config.databaseConnectTimeoutMs,
+              // Nest holds its own log back until start-up is over: this wait is told at once, on stderr.
+              log: (line) => logsWarnings(config.logLevel) && console.warn(`${options.manifest.name}: ${line}`),
             }),
         },
         {
           provide: OutboxRelay,
-          inject: [ModuleDatabase, MessageDispatcher, AppConfig, Metrics],
-          useFactory: (db: ModuleDatabase, dispatcher: MessageDispatcher, config: AppConfig, metrics: Metrics) => {
-            const relay = new OutboxRelay(db, dispatcher, config.outboxSweepMs, metrics);
-            metrics.addOutboxBacklog(options.manifest.name, () => relay.pendingCount());
+          inject: [ModuleDatabase, MessageDispatcher, AppConfig, Metrics, MessageTap],
+          useFactory: (db: ModuleDatabase, dispatcher: MessageDispatcher, config: AppConfig, metrics: Metrics, tap: MessageTap) => {
+            const relay = new OutboxRelay(db, dispatcher, config.outboxSweepMs, metrics, tap);
+            metrics.addOutboxBacklog(options.manifest.name, () => relay.pendingByDestination());
             return relay;
           },
         },
         {
           provide: Outbox,
-          inject: [ModuleDatabase, MessageRoutes, OutboxRelay],
-          useFactory: (db: ModuleDatabase, routes: MessageRoutes, relay: OutboxRelay) => new Outbox(db, routes, relay.wake),
+          inject: [ModuleDatabase, MessageRoutes, OutboxRelay, Tracing],
+          useFactory: (db: ModuleDatabase, routes: MessageRoutes, relay: OutboxRelay, tracing: Tracing) => new Outbox(db, routes, relay.wake, undefined, tracing),
         },
         {
           provide: Inbox,
-          inject: [ModuleDatabase, Metrics],
-          useFactory: (db: ModuleDatabase, metrics: Metrics) =>
-            new Inbox(db, (envelope) => metrics.handlerFailures.inc({ module: options.manifest.name, message: envelope.name })),
+          inject: [ModuleDatabase, Metrics, MessageTap, Tracing],
+          useFactory: (db: ModuleDatabase, metrics: Metrics, tap: MessageTap, tracing: Tracing) =>
+            new Inbox(db, (envelope) => metrics.handlerFailures.inc({ module: options.manifest.name, message: envelope.name }), tap, tracing),
         },
         { provide: IdempotencyStore, inject: [ModuleDatabase], useFactory: (db: ModuleDatabase) => new IdempotencyStore(db) },
         ModuleLifecycle,
@@ -107,4 +112,8 @@ export class ModuleInfrastructureModule {
       exports: [ModuleDatabase, Outbox, Inbox, IdempotencyStore, OutboxRelay],
     };
   }
+}
+
+function logsWarnings(level: string): boolean {
+  return ['trace', 'debug', 'info', 'warn'].includes(level);
 }

@@ -5,8 +5,14 @@ import { DomainError } from '../errors/domain-error';
 import { MessageEnvelope } from '../messaging/integration-message';
 import { MessageDispatcher } from '../messaging/message-dispatcher';
 import { isEnvelope } from './envelope-guard';
+import { databaseUnavailable, isDatabaseUnavailable } from '../database/postgres-errors';
 import { InFlightWork } from './in-flight-work';
 import { Patterns, PortCall } from './patterns';
+import { runAs } from '../observability/calling-module';
+import { SpanKind } from '@opentelemetry/api';
+import { RecentSpans, SpanView } from '../observability/tracing/recent-spans';
+import { extractTraceContext } from '../observability/tracing/trace-context';
+import { Tracing } from '../observability/tracing/tracing';
 
 type PortObject = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
@@ -25,40 +31,65 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
       @Inject(portToken) private readonly port: PortObject,
       private readonly dispatcher: MessageDispatcher,
       private readonly inFlight: InFlightWork,
+      private readonly tracing: Tracing,
+      private readonly recent: RecentSpans,
     ) {}
 
     @MessagePattern(patterns.call(module))
     async call(@Payload() call: PortCall, @Ctx() context: unknown): Promise<unknown> {
-      // At most once: a call that was received is not run again if this process dies while running it.
-      acknowledge(context);
       if (!call || typeof call.method !== 'string' || !allowed.has(call.method) || !Array.isArray(call.args)) {
         logger.warn(`refused a malformed call: ${JSON.stringify(call)?.slice(0, 200)}`);
+        await deadLetter(context, patterns.deadLetters(), 'malformed call');
         throw new RpcException(new DomainError('MALFORMED_CALL', 'invalid', `not a call of the ${module} port`).toJSON());
       }
-      return this.inFlight.track(() => rethrowForTransport(() => this.port[call.method](...call.args)));
+      // At most once: a call that was received is not run again if this process dies while running it.
+      acknowledge(context);
+      // Counted here under the caller `transport`; the calling process counts it under the calling module.
+      return this.inFlight.track(() => rethrowForTransport(() => runAs('transport', () => this.serve(call))));
+    }
+
+    /** The module's side of the call: a server span, a child of the caller's client span (from `headers`). */
+    private serve(call: PortCall): Promise<unknown> {
+      const attributes = { 'rpc.service': module, 'rpc.method': call.method };
+      return this.tracing.inSpan(
+        `${module}.${call.method}`,
+        { kind: SpanKind.SERVER, attributes },
+        () => {
+          logger.debug(`serving ${module}.${call.method} for another process`);
+          return this.port[call.method](...call.args);
+        },
+        extractTraceContext(call.headers),
+      );
     }
 
     @MessagePattern(patterns.inbox(module))
     async inbox(@Payload() envelope: MessageEnvelope, @Ctx() context: unknown): Promise<string> {
+      const inbox = this.dispatcher.localInbox(module);
+      if (!isEnvelope(envelope) || envelope.destination !== module || !inbox) {
+        logger.warn(`refused a malformed message: ${JSON.stringify(envelope)?.slice(0, 200)}`);
+        await deadLetter(context, patterns.deadLetters(), 'malformed message');
+        throw new RpcException(new DomainError('MALFORMED_MESSAGE', 'invalid', `not a message for ${module}`).toJSON());
+      }
       // At least once: acknowledged after handling; a redelivery finds the message in the inbox.
       try {
-        return await this.inFlight.track(() => this.deliver(envelope));
+        return await this.inFlight.track(() => rethrowForTransport(() => inbox.receive(envelope)));
       } finally {
         acknowledge(context);
       }
     }
 
-    private async deliver(envelope: MessageEnvelope): Promise<string> {
-      const inbox = this.dispatcher.localInbox(module);
-      if (!isEnvelope(envelope) || envelope.destination !== module || !inbox) {
-        logger.warn(`refused a malformed message: ${JSON.stringify(envelope)?.slice(0, 200)}`);
-        throw new RpcException(new DomainError('MALFORMED_MESSAGE', 'invalid', `not a message for ${module}`).toJSON());
-      }
-      return rethrowForTransport(() => inbox.receive(envelope));
+    /** This process's recent spans of one trace, for a TraceCollector in another process. */
+    @MessagePattern(patterns.spans(module))
+    spans(@Payload() request: { traceId?: unknown } | null, @Ctx() context: unknown): { process: string; spans: SpanView[] } {
+      acknowledge(context);
+      const traceId = request?.traceId;
+      return { process: this.recent.process, spans: typeof traceId === 'string' ? this.recent.forTrace(traceId) : [] };
     }
 
     @MessagePattern(patterns.ping(module))
-    ping(): string {
+    ping(@Ctx() context: unknown): string {
+      // Unacknowledged pings would fill RabbitMQ's prefetch window and stop the module's queue for good.
+      acknowledge(context);
       return 'pong';
     }
   }
@@ -72,12 +103,36 @@ function acknowledge(context: unknown): void {
   if (context instanceof RmqContext) context.getChannelRef().ack(context.getMessage());
 }
 
+/**
+ * RabbitMQ: a refused message is copied, with the reason, to the deployment's dead-letter queue for a person
+ * to look at, then acknowledged, so that it neither blocks the queue nor comes back. The other transports
+ * keep no messages: there the log line is the record.
+ */
+async function deadLetter(context: unknown, queue: string, reason: string): Promise<void> {
+  if (!(context instanceof RmqContext)) return;
+  const channel = context.getChannelRef();
+  const message = context.getMessage();
+  try {
+    await channel.assertQueue(queue, { durable: true });
+    channel.sendToQueue(queue, message.content, {
+      persistent: true,
+      headers: { ...message.properties.headers, 'x-refused-reason': reason, 'x-refused-from': message.fields.routingKey },
+    });
+  } catch (error) {
+    new Logger('DeadLetters').error(`could not keep a refused message in ${queue}: ${(error as Error).message}`);
+  } finally {
+    channel.ack(message);
+  }
+}
+
 /** Domain errors cross the wire as `{ code, kind, message }`; anything else as an opaque failure. */
 async function rethrowForTransport<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof DomainError) throw new RpcException(error.toJSON());
+    // So that the calling process answers 503 (retry shortly) too, not 500.
+    if (isDatabaseUnavailable(error)) throw new RpcException(databaseUnavailable().toJSON());
     throw new RpcException({ message: 'the remote module failed to handle the request' });
   }
 }

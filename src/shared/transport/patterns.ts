@@ -23,6 +23,16 @@ export class Patterns {
     return `${this.namespace}.${module}.ping`;
   }
 
+  /** The recent spans of one trace kept by a module's host (see TraceCollector). */
+  spans(module: ModuleName): string {
+    return `${this.namespace}.${module}.spans`;
+  }
+
+  /** The RabbitMQ queue where refused (malformed) messages are kept for a person to look at. */
+  deadLetters(): string {
+    return `${this.namespace}.dead-letters`;
+  }
+
   /** The RabbitMQ queue, or NATS queue group, of the processes hosting these modules. */
   queue(modules: ModuleName[]): string {
     return `${this.namespace}.${modules.join('+')}`;
@@ -32,4 +42,6 @@ export class Patterns {
 export interface PortCall {
   method: string;
   args: unknown[];
+  /** The caller's W3C trace context (`traceparent`), so the callee's span joins the caller's trace. */
+  headers?: Record<string, string>;
 }

@@ -3,14 +3,23 @@ import { AppConfig } from '../config/app-config';
 import { ModuleName } from '../config/module-name';
 
 import { Patterns } from './patterns';
+import { RabbitMqModuleServer } from './rabbitmq-module-server';
+
+/**
+ * The largest message a module's TCP server reads, in characters; a bigger one closes its connection (logged).
+ * Nest's default is 128 Mi characters, enough for one caller to exhaust a module's memory. Real calls and
+ * messages are far smaller: an HTTP body, their source, is at most 100 kB. NATS (1 MB by default) and RabbitMQ
+ * bound message size at the broker.
+ */
+export const MAX_TCP_FRAME_CHARS = 1024 * 1024;
 
 /** How this process dials a module hosted elsewhere. */
 export function clientOptions(config: AppConfig, module: ModuleName, patterns: Patterns): ClientOptions {
   switch (config.transport) {
     case 'tcp':
-      return { transport: Transport.TCP, options: { ...config.tcpAddresses[module] } };
+      return { transport: Transport.TCP, options: { ...config.tcpAddresses[module], ...tcpClientTls(config) } };
     case 'nats':
-      return { transport: Transport.NATS, options: { servers: [config.brokerUrl] } };
+      return { transport: Transport.NATS, options: natsOptions(config.brokerUrl) };
     case 'rabbitmq':
       return { transport: Transport.RMQ, options: { urls: [config.brokerUrl], queue: patterns.queue([module]), queueOptions: rmqQueueOptions(config), persistent: true } };
     case 'redis':
@@ -27,15 +36,18 @@ export function clientOptions(config: AppConfig, module: ModuleName, patterns: P
 export function serverOptions(config: AppConfig, hosted: ModuleName[], patterns: Patterns): MicroserviceOptions[] {
   switch (config.transport) {
     case 'tcp':
-      return hosted.map((module) => ({ transport: Transport.TCP, options: { ...config.tcpAddresses[module] } }));
-    case 'rabbitmq':
       return hosted.map((module) => ({
-        transport: Transport.RMQ,
-        // Acknowledged by the module's message controller: calls on receipt, inbox deliveries once handled.
-        options: { urls: [config.brokerUrl], queue: patterns.queue([module]), queueOptions: rmqQueueOptions(config), noAck: false, prefetchCount: 32 },
+        transport: Transport.TCP,
+        options: { ...config.tcpAddresses[module], ...tcpServerTls(config), maxBufferSize: MAX_TCP_FRAME_CHARS },
       }));
+    case 'rabbitmq':
+      return hosted.map((module) => {
+        // Acknowledged by the module's message controller: calls on receipt, inbox deliveries once handled.
+        const options = { urls: [config.brokerUrl], queue: patterns.queue([module]), queueOptions: rmqQueueOptions(config), noAck: false, prefetchCount: 32 };
+        return { strategy: new RabbitMqModuleServer(options), options };
+      });
     case 'nats':
-      return [{ transport: Transport.NATS, options: { servers: [config.brokerUrl], queue: patterns.queue(hosted) } }];
+      return [{ transport: Transport.NATS, options: { ...natsOptions(config.brokerUrl), queue: patterns.queue(hosted) } }];
     case 'redis':
       return [{ transport: Transport.REDIS, options: redisOptions(config.brokerUrl) }];
   }
@@ -63,5 +75,39 @@ function redisOptions(url: string): { host: string; port: number; username?: str
     ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
     ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
     ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}
+
+/**
+ * Mutual TLS between modules: the server asks every caller for a certificate and turns away any not
+ * signed by the CA; the caller shows its own and checks the server's (name included) against the same CA.
+ */
+function tcpServerTls(config: AppConfig): { tlsOptions?: object } {
+  if (!config.tcpTls) return {};
+  const { cert, key, ca } = config.tcpTls;
+  return { tlsOptions: { cert, key, ca, requestCert: true, rejectUnauthorized: true, minVersion: 'TLSv1.2' } };
+}
+
+function tcpClientTls(config: AppConfig): { tlsOptions?: object } {
+  if (!config.tcpTls) return {};
+  const { cert, key, ca } = config.tcpTls;
+  return { tlsOptions: { cert, key, ca, rejectUnauthorized: true, minVersion: 'TLSv1.2' } };
+}
+
+/**
+ * nats.js reads only host and port from a server URL and silently drops its credentials, so they are
+ * passed on their own: user and password, or a user part alone as a token (nats://token@host).
+ */
+export function natsOptions(url: string): { servers: string[]; user?: string; pass?: string; token?: string; tls?: object } {
+  const parsed = new URL(url);
+  const user = decodeURIComponent(parsed.username);
+  const pass = decodeURIComponent(parsed.password);
+  const bare = new URL(url);
+  bare.username = '';
+  bare.password = '';
+  return {
+    servers: [bare.toString().replace(/\/$/, '')],
+    ...(user && pass ? { user, pass } : user ? { token: user } : {}),
+    ...(parsed.protocol === 'tls:' ? { tls: {} } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { createModuleRpcController } from './module-rpc.controller';
 import { createRemotePort } from './remote-port';
 import { instrumentPort } from '../observability/instrument-port';
 import { Metrics } from '../observability/metrics';
+import { Tracing } from '../observability/tracing/tracing';
 import { Patterns } from './patterns';
 import { clientOptions } from './transport-options';
 
@@ -20,6 +21,8 @@ export interface PortDescription {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   port: abstract new (...args: any[]) => object;
   methods: readonly string[];
+  /** The methods that only read: a remote proxy may retry these. */
+  reads: readonly string[];
 }
 
 @Injectable()
@@ -50,13 +53,17 @@ export class TransportModule {
     const patterns = new Patterns(config.transportNamespace);
     const clients = new ModuleClients(
       new Map(
-        remote.map(({ name }) => [name, new ModuleClient(name, ClientProxyFactory.create(clientOptions(config, name, patterns)), config.remoteCallTimeoutMs, patterns)]),
+        remote.map(({ name }) => [
+          name,
+          new ModuleClient(name, ClientProxyFactory.create(clientOptions(config, name, patterns)), { timeoutMs: config.remoteCallTimeoutMs, ...config.remoteCalls }, patterns),
+        ]),
       ),
     );
-    const remotePorts: Provider[] = remote.map(({ name, port, methods }) => ({
+    const remotePorts: Provider[] = remote.map(({ name, port, methods, reads }) => ({
       provide: port,
-      inject: [Metrics],
-      useFactory: (metrics: Metrics) => instrumentPort(createRemotePort(port, methods, clients.get(name)), methods, name, 'remote', metrics),
+      inject: [Metrics, Tracing],
+      useFactory: (metrics: Metrics, tracing: Tracing) =>
+        instrumentPort(createRemotePort(port, methods, clients.get(name), reads), methods, name, 'remote', metrics, tracing),
     }));
     const listens = remote.length > 0;
 

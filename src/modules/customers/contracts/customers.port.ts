@@ -19,3 +19,6 @@ export abstract class CustomersPort {
 
 /** The port's methods, for the transport: a remote proxy forwards exactly these. */
 export const customersPortMethods = ['register', 'get', 'list', 'update', 'delete'] as const satisfies ReadonlyArray<keyof CustomersPort>;
+
+/** The methods that only read: a remote proxy may repeat these after a failure; the others are sent once. */
+export const customersPortReads = ['get', 'list'] as const satisfies ReadonlyArray<(typeof customersPortMethods)[number]>;

@@ -22,3 +22,6 @@ export abstract class OrdersPort {
 
 /** The port's methods, for the transport: a remote proxy forwards exactly these. */
 export const ordersPortMethods = ['place', 'get', 'list', 'cancel'] as const satisfies ReadonlyArray<keyof OrdersPort>;
+
+/** The methods that only read: a remote proxy may repeat these after a failure; the others are sent once. */
+export const ordersPortReads = ['get', 'list'] as const satisfies ReadonlyArray<(typeof ordersPortMethods)[number]>;

@@ -22,3 +22,6 @@ export abstract class PaymentsPort {
 
 /** The port's methods, for the transport: a remote proxy forwards exactly these. */
 export const paymentsPortMethods = ['deposit', 'getAccount', 'listAccountEvents', 'listPayments'] as const satisfies ReadonlyArray<keyof PaymentsPort>;
+
+/** The methods that only read: a remote proxy may repeat these after a failure; the others are sent once. */
+export const paymentsPortReads = ['getAccount', 'listAccountEvents', 'listPayments'] as const satisfies ReadonlyArray<(typeof paymentsPortMethods)[number]>;

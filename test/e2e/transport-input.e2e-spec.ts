@@ -1,0 +1,96 @@
+import { ClientProxy, ClientProxyFactory } from '@nestjs/microservices';
+import { connect as amqpConnect } from 'amqplib';
+import { randomUUID } from 'node:crypto';
+import { lastValueFrom, timeout } from 'rxjs';
+import { AppConfig } from '../../src/shared/config/app-config';
+import { loadConfig } from '../../src/shared/config/load-config';
+import { Patterns } from '../../src/shared/transport/patterns';
+import { clientOptions, MAX_TCP_FRAME_CHARS } from '../../src/shared/transport/transport-options';
+import { HttpClient } from '../support/http-client';
+import { RunningShop, startShop } from '../support/running-shop';
+import { TOPOLOGIES } from '../support/topologies';
+
+// What another process can send a module over the transport (TRANSPORT, tcp in `npm test`) that is not a
+// well-formed call or message: it is refused with a reason, logged, dead-lettered on RabbitMQ, and the module
+// goes on serving.
+describe(`bad input over the transport (${process.env.TRANSPORT ?? 'tcp'})`, () => {
+  let shop: RunningShop;
+  let config: AppConfig;
+  let patterns: Patterns;
+  let raw: ClientProxy;
+  let gateway: HttpClient;
+
+  beforeAll(async () => {
+    shop = await startShop(TOPOLOGIES.find((topology) => topology.name === 'payments out')!);
+    config = loadConfig(shop.envs[0]);
+    patterns = new Patterns(config.transportNamespace);
+    raw = ClientProxyFactory.create(clientOptions(config, 'payments', patterns));
+    gateway = new HttpClient(shop.urls[0], shop.adminHeaders);
+  });
+  afterAll(async () => {
+    await raw?.close();
+    await shop?.stop();
+  });
+
+  const send = (pattern: string, data: unknown) => lastValueFrom(raw.send(pattern, data).pipe(timeout(5000)));
+  const failureOf = (pattern: string, data: unknown) => send(pattern, data).then(
+    () => { throw new Error('expected a refusal'); },
+    (error: unknown) => error as { code?: string } | string,
+  );
+
+  it.each([
+    ['a method the port does not have', { method: 'dropTables', args: [] }],
+    ['arguments that are not a list', { method: 'getAccount', args: 'x' }],
+    ['no call at all', 'hello'],
+  ])('refuses a call with %s', async (_case, call) => {
+    await expect(send(patterns.call('payments'), call)).rejects.toMatchObject({ code: 'MALFORMED_CALL' });
+  });
+
+  it('refuses a message that is not an envelope for its inbox', async () => {
+    await expect(send(patterns.inbox('payments'), { id: 'not-a-uuid', name: 42 })).rejects.toMatchObject({ code: 'MALFORMED_MESSAGE' });
+  });
+
+  it('refuses a pattern nobody answers', async () => {
+    const error = await failureOf(`${config.transportNamespace}.payments.unknown`, {});
+    // Over TCP and RabbitMQ the module receives it and says so; NATS and Redis route by subject, so it never
+    // reaches the module: NATS answers that nobody listens, and over Redis the caller's deadline ends it.
+    const expected = { tcp: /no matching message handler/i, rabbitmq: /no matching message handler/i, nats: /no subscribers/i, redis: /timeout/i };
+    expect(`${String(error)} ${JSON.stringify(error)}`).toMatch(expected[config.transport]);
+  });
+
+  if ((process.env.TRANSPORT ?? 'tcp') === 'tcp') {
+    it('refuses a frame larger than the limit by closing its connection', async () => {
+      // A well-formed call, padded: served, it would answer with the domain error ACCOUNT_NOT_FOUND.
+      const huge = { method: 'getAccount', args: [randomUUID()], padding: 'x'.repeat(MAX_TCP_FRAME_CHARS + 1) };
+      const error = await failureOf(patterns.call('payments'), huge);
+      expect(typeof error === 'object' && error !== null ? error.code : undefined).toBeUndefined();
+    });
+  }
+
+  if (process.env.TRANSPORT === 'rabbitmq') {
+    it('keeps refused messages in the dead-letter queue, with the reason', async () => {
+      await expect(send(patterns.call('payments'), { method: 'dropTables', args: [] })).rejects.toMatchObject({ code: 'MALFORMED_CALL' });
+      const connection = await amqpConnect(config.brokerUrl);
+      try {
+        const channel = await connection.createChannel();
+        const kept: Array<{ reason: unknown; data: unknown }> = [];
+        for (let message = await channel.get(patterns.deadLetters(), { noAck: true }); message; message = await channel.get(patterns.deadLetters(), { noAck: true })) {
+          kept.push({ reason: message.properties.headers?.['x-refused-reason'], data: JSON.parse(message.content.toString()).data });
+        }
+        expect(kept).toContainEqual({ reason: 'malformed call', data: { method: 'dropTables', args: [] } });
+        expect(kept).toContainEqual({ reason: 'malformed message', data: { id: 'not-a-uuid', name: 42 } });
+        await channel.deleteQueue(patterns.deadLetters());
+      } finally {
+        await connection.close();
+      }
+    });
+  }
+
+  it('goes on serving after all of it, over the same transport', async () => {
+    const customer = await gateway.post('/api/v1/customers', { name: 'Ivy', email: `ivy-${randomUUID()}@example.com` });
+    expect(customer.status).toBe(201);
+    // The account lives in payments, across the transport from this process.
+    expect((await gateway.post(`/api/v1/accounts/${customer.body.id}/deposits`, { amountCents: 500 })).status).toBe(201);
+    expect((await gateway.get(`/api/v1/accounts/${customer.body.id}`)).body.balanceCents).toBe(500);
+  });
+});
