@@ -229,6 +229,8 @@ describe.each(selectedTopologies())('customers ($name)', (topology) => {
       expectValidationProblem(await api.first.patch(`/api/v1/customers/${customer.id}`, { name: '' }), 'name');
       expectValidationProblem(await api.first.patch(`/api/v1/customers/${customer.id}`, { name: ' \t ' }), 'name');
       expectValidationProblem(await api.first.patch(`/api/v1/customers/${customer.id}`, { email: 'nope' }), 'email');
+      expectValidationProblem(await api.first.patch(`/api/v1/customers/${customer.id}`, { name: null }), 'name');
+      expectValidationProblem(await api.first.patch(`/api/v1/customers/${customer.id}`, { email: null }), 'email');
       expectValidationProblem(await api.first.patch(`/api/v1/customers/${customer.id}`, { createdAt: new Date().toISOString() }), 'createdAt');
     });
   });

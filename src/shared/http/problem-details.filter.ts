@@ -3,6 +3,7 @@ import { RpcException } from '@nestjs/microservices';
 import { Response } from 'express';
 import { Observable, throwError } from 'rxjs';
 import { DomainError, ErrorKind } from '../errors/domain-error';
+import { databaseUnavailable, isDatabaseUnavailable } from '../database/postgres-errors';
 
 /** An RFC 9457 problem document. */
 export interface ProblemDetails {
@@ -74,6 +75,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const status = httpStatusOfLowLevelError(exception);
     if (status) return { ...base(status), detail: status === 413 ? 'The request body is too large.' : 'The request body could not be read.' };
+    // A database that is down or restarting is not a bug in the request: 503, and the client retries (a
+    // write with the same Idempotency-Key, so that one that did commit before the cut is not made twice).
+    if (isDatabaseUnavailable(exception)) return this.toProblem(databaseUnavailable());
     return { ...base(500), detail: 'An unexpected error occurred.' };
   }
 }

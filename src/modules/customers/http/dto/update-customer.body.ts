@@ -1,10 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsString, Length, MaxLength, ValidateIf } from 'class-validator';
 import { IsEmailAddress, IsNotBlank, IsStorableText } from '../../../../shared/http/text-validators';
+
+// A field left out is kept as it is; a field sent as null is not a value, and is refused. (@IsOptional would let
+// null through to the domain, which answered 500.)
+const whenSent = ValidateIf((_body: object, value: unknown) => value !== undefined);
 
 export class UpdateCustomerBody {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @IsOptional()
+  @whenSent
   @IsString()
   @Length(1, 200)
   @IsNotBlank()
@@ -12,7 +16,7 @@ export class UpdateCustomerBody {
   name?: string;
 
   @ApiPropertyOptional({ format: 'email', maxLength: 320 })
-  @IsOptional()
+  @whenSent
   @IsEmailAddress()
   @MaxLength(320)
   email?: string;
