@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { Metrics } from './metrics';
 import { MetricsController } from './metrics.controller';
+import { TracingModule } from './tracing/tracing.module';
 
 @Global()
-@Module({ controllers: [MetricsController], providers: [{ provide: Metrics, useFactory: () => new Metrics() }], exports: [Metrics] })
+@Module({ imports: [TracingModule], controllers: [MetricsController], providers: [{ provide: Metrics, useFactory: () => new Metrics() }], exports: [Metrics] })
 export class ObservabilityModule {}
