@@ -10,6 +10,10 @@ import { TOPOLOGIES } from '../support/topologies';
 // document with nothing internal in it (never a 500), and nothing is written. Reads may also answer 200.
 // The monolith only: what is checked here is the HTTP edge, the same in every topology.
 
+// A new seed each run, so that the test keeps exploring; a failure prints its seed, and FAST_CHECK_SEED=<seed>
+// replays it. CI derives the seed from the commit: a red run belongs to that commit and replays the same.
+if (process.env.FAST_CHECK_SEED) fc.configureGlobal({ seed: Number(process.env.FAST_CHECK_SEED) });
+
 type Json = unknown;
 
 /** Values of the wrong type for any field. */
