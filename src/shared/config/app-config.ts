@@ -53,6 +53,8 @@ export class AppConfig {
   readonly jwtSecret!: string | undefined;
   /** How often the outbox sweep looks for messages a crash or an outage left behind. */
   readonly outboxSweepMs!: number;
+  /** How long delivered outbox rows, inbox records and Idempotency-Keys are kept; 0: for ever. */
+  readonly retentionHours!: number;
   /** Upper bound for any call to a module in another process. */
   readonly remoteCallTimeoutMs!: number;
   /** How calls to one remote module are contained: see src/shared/resilience/remote-call-policy.ts. */

@@ -43,6 +43,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     production: env.NODE_ENV === 'production',
     jwtSecret: parseJwtSecret(env),
     outboxSweepMs: parseInteger('OUTBOX_SWEEP_MS', env.OUTBOX_SWEEP_MS, 1000, 10, 600_000),
+    retentionHours: parseInteger('RETENTION_HOURS', env.RETENTION_HOURS, 168, 0, 87_600),
     remoteCallTimeoutMs: parseInteger('REMOTE_CALL_TIMEOUT_MS', env.REMOTE_CALL_TIMEOUT_MS, 1500, 50, 60_000),
     remoteCalls: {
       breakerFailures: parseInteger('REMOTE_BREAKER_FAILURES', env.REMOTE_BREAKER_FAILURES, 5, 1, 1000),

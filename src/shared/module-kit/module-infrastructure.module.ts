@@ -13,6 +13,7 @@ import { messageKey } from '../messaging/integration-message';
 import { ModuleManifest } from '../messaging/module-manifest';
 import { Outbox } from '../messaging/outbox';
 import { OutboxRelay } from '../messaging/outbox-relay';
+import { DeliveryStateRetention } from '../messaging/delivery-state-retention';
 import { MessageTap } from '../messaging/message-tap';
 import { Tracing } from '../observability/tracing/tracing';
 
@@ -26,7 +27,7 @@ export interface ModuleInfrastructureOptions {
 
 const OPTIONS = Symbol('ModuleInfrastructureOptions');
 
-/** Starts a module's outbox relay once the app is up, and stops it before its database closes. */
+/** Starts a module's outbox relay and its pruning once the app is up, and stops them before its database closes. */
 @Injectable()
 class ModuleLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
@@ -34,6 +35,7 @@ class ModuleLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     private readonly db: ModuleDatabase,
     private readonly inbox: Inbox,
     private readonly relay: OutboxRelay,
+    private readonly retention: DeliveryStateRetention,
     private readonly dispatcher: MessageDispatcher,
     private readonly readiness: Readiness,
   ) {}
@@ -48,10 +50,11 @@ class ModuleLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     this.dispatcher.registerLocalInbox(manifest.name, this.inbox);
     this.readiness.register(`${manifest.name}.database`, () => this.db.ping());
     this.relay.start();
+    this.retention.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.relay.stop();
+    await Promise.all([this.relay.stop(), this.retention.stop()]);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -61,7 +64,7 @@ class ModuleLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
 
 /**
  * What every business module gets, each for its own schema: its database (migrated before use), its outbox
- * and relay, its inbox and its idempotency store. Imported once per module; the providers it exports are
+ * and relay, its inbox, its idempotency store, and the pruning that keeps the last three bounded. Imported once per module; the providers it exports are
  * visible to that module only.
  */
 @Module({})
@@ -106,10 +109,15 @@ export class ModuleInfrastructureModule {
           useFactory: (db: ModuleDatabase, metrics: Metrics, tap: MessageTap, tracing: Tracing) =>
             new Inbox(db, (envelope) => metrics.handlerFailures.inc({ module: options.manifest.name, message: envelope.name }), tap, tracing),
         },
+        {
+          provide: DeliveryStateRetention,
+          inject: [ModuleDatabase, AppConfig],
+          useFactory: (db: ModuleDatabase, config: AppConfig) => new DeliveryStateRetention(db, config.retentionHours),
+        },
         { provide: IdempotencyStore, inject: [ModuleDatabase], useFactory: (db: ModuleDatabase) => new IdempotencyStore(db) },
         ModuleLifecycle,
       ],
-      exports: [ModuleDatabase, Outbox, Inbox, IdempotencyStore, OutboxRelay],
+      exports: [ModuleDatabase, Outbox, Inbox, IdempotencyStore, OutboxRelay, DeliveryStateRetention],
     };
   }
 }
