@@ -3,123 +3,26 @@
  * out over each transport and all apart over tcp; a bare-handler ceiling; a boundary micro-benchmark. Writes
  * bench/results/<date>-<host>.{md,json,svg} and prints the table. See README.md, "What extraction costs".
  */
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, hostname, release, tmpdir, totalmem } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { BenchReport, CeilingResult, MicroSection, TargetResult, TopologyResult, WorkloadSummary } from './model';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gatherVersions, machine } from './environment';
+import { BenchReport, CeilingResult, MicroSection, TopologyResult, WorkloadSummary } from './model';
 import type { MicroConfig, MicroResult } from './micro-worker';
 import { freePort, JsonClient, reachable, signToken } from './net';
 import { backendPids, createScratchDatabase, databaseName, dropScratchDatabase, redactUrl, serverVersion } from './pg-admin';
-import { machineBusySeconds, pidsByCommand } from './proc';
+import { Options, parseOptions, ROOT } from './options';
+import { machineBusySeconds, peakRssMb, pidsByCommand } from './proc';
 import { cleanEnv, spawnNode, waitUntilReady } from './processes';
 import { chart, consoleSummary, markdown, mainTable } from './report';
 import { seedCustomers } from './seed';
 import { median, medianOf, sleep } from './stats';
 import { BROKER_PORTS, RunningTopology, TOPOLOGIES, TopologySpec, TransportName } from './topology';
+import { evaluateTargets } from './targets';
 import { idleEventPath, MeterTargets, mix, overview, saga, WorkloadRun } from './workloads';
-import { peakRssMb } from './proc';
 
 const BENCH_DIST = __dirname;
-const ROOT = resolve(BENCH_DIST, '..', '..');
-
-interface Options {
-  quick: boolean;
-  databaseUrl?: string;
-  pgUrl: string;
-  topologies: string[];
-  only: Set<'topologies' | 'ceiling' | 'micro'>;
-  warmupSeconds: number;
-  durationSeconds: number;
-  repetitions: number;
-  connections: number;
-  sagaConcurrency: number;
-  pollMs: number;
-  seedCustomers: number;
-  seedOrders: number;
-  idleOrders: number;
-  logLevel: string;
-  distDir: string;
-  outDir: string;
-  label?: string;
-  readme: boolean;
-  microWarmup: number;
-  microRounds: number;
-  microCalls: number;
-  quietWaitSeconds: number;
-  workloads: Set<string>;
-}
-
-const HELP = `npm run bench -- [options]
-  --quick                 monolith and payments out over tcp, short runs, one repetition (CI; under 2 minutes)
-  --database-url=URL      run every topology on this PostgreSQL server (a scratch database per run, dropped after)
-                          instead of the embedded PGlite (the default, what npm start uses)
-  --pg-url=URL            the PostgreSQL server for the ceiling comparison (default: --database-url's server,
-                          else postgres://postgres@127.0.0.1:5432/test); scratch databases are made on it
-  --topologies=a,b        of: ${TOPOLOGIES.map((t) => t.id).join(', ')}
-  --only=a,b              of: topologies, ceiling, micro
-  --warmup=S --duration=S --reps=N --connections=N --saga-concurrency=N --poll-ms=N
-  --seed-customers=N --seed-orders=N --idle-orders=N --log-level=LEVEL
-  --dist=DIR              the compiled app to measure (default: dist/ of this project)
-  --out=DIR               where to write results (default bench/results, or bench/results/tmp with --quick)
-  --label=TEXT            appended to the result file names
-  --workloads=a,b         of: overview, mix, saga, idle (one order at a time)
-  --quiet-wait=S          before each workload, wait up to S seconds (default 30, at most 300 in all; 0 with
-                          --quick) for other work on the machine (someone's tests) to stop; it is reported anyway
-  --readme                put the per-topology table into README.md ("What extraction costs")`;
-
-function parseOptions(argv: string[]): Options {
-  const flags = new Map<string, string>();
-  for (const arg of argv) {
-    if (arg === '--help' || arg === '-h') {
-      console.log(HELP);
-      process.exit(0);
-    }
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`unknown argument ${arg}\n${HELP}`);
-    flags.set(match[1], match[2] ?? 'true');
-  }
-  const known = ['quick', 'database-url', 'pg-url', 'topologies', 'only', 'warmup', 'duration', 'reps', 'connections', 'saga-concurrency', 'poll-ms', 'seed-customers', 'seed-orders', 'idle-orders', 'log-level', 'dist', 'out', 'label', 'readme', 'micro-warmup', 'micro-rounds', 'micro-calls', 'quiet-wait', 'workloads'];
-  for (const key of flags.keys()) if (!known.includes(key)) throw new Error(`unknown option --${key}\n${HELP}`);
-  const quick = flags.get('quick') === 'true';
-  const num = (key: string, full: number, fast: number) => {
-    const raw = flags.get(key);
-    const value = raw === undefined ? (quick ? fast : full) : Number(raw);
-    if (!Number.isFinite(value) || value < 0) throw new Error(`--${key} must be a number`);
-    return value;
-  };
-  const databaseUrl = flags.get('database-url');
-  const topologies = flags.get('topologies')?.split(',').map((s) => s.trim()) ?? (quick ? ['monolith', 'payments-out-tcp'] : TOPOLOGIES.map((t) => t.id));
-  for (const id of topologies) if (!TOPOLOGIES.some((t) => t.id === id)) throw new Error(`unknown topology ${id}: use ${TOPOLOGIES.map((t) => t.id).join(', ')}`);
-  const only = new Set((flags.get('only') ?? 'topologies,ceiling,micro').split(',').map((s) => s.trim())) as Options['only'];
-  return {
-    quick,
-    databaseUrl,
-    pgUrl: flags.get('pg-url') ?? databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/test',
-    topologies,
-    only,
-    warmupSeconds: num('warmup', 3, 1),
-    durationSeconds: num('duration', 10, 3),
-    repetitions: num('reps', 3, 1),
-    connections: num('connections', 10, 10),
-    sagaConcurrency: num('saga-concurrency', 4, 4),
-    pollMs: num('poll-ms', 5, 5),
-    seedCustomers: num('seed-customers', 40, 10),
-    seedOrders: num('seed-orders', 10, 5),
-    idleOrders: num('idle-orders', 30, 5),
-    logLevel: flags.get('log-level') ?? 'warn',
-    distDir: resolve(flags.get('dist') ?? join(ROOT, 'dist')),
-    outDir: resolve(flags.get('out') ?? join(ROOT, 'bench', 'results', ...(quick ? ['tmp'] : []))),
-    label: flags.get('label'),
-    readme: flags.get('readme') === 'true',
-    microWarmup: num('micro-warmup', 2000, 300),
-    microRounds: num('micro-rounds', 20, 5),
-    microCalls: num('micro-calls', 250, 100),
-    quietWaitSeconds: num('quiet-wait', 30, 0),
-    workloads: new Set((flags.get('workloads') ?? 'overview,mix,saga,idle').split(',').map((w) => w.trim())),
-  };
-}
 
 const JWT_SECRET = `bench-${randomUUID()}-${randomUUID()}`;
 const AUTH = { authorization: `Bearer ${signToken(JWT_SECRET)}` };
@@ -383,139 +286,6 @@ async function runMicro(options: Options, workRoot: string): Promise<MicroSectio
     }
   }
   return section;
-}
-
-// ------------------------------------------------------------------------------------------ targets
-
-const x = (v: number) => `${v.toFixed(2)}×`;
-
-function evaluateTargets(report: BenchReport): TargetResult[] {
-  const targets: TargetResult[] = [];
-  const mono = report.topologies.find((t) => t.id === 'monolith');
-  const tcp = report.topologies.find((t) => t.id === 'payments-out-tcp');
-
-  const inProcess = report.micro?.runs.find((r) => r.mode === 'in-process' && !r.failed && r.variants.port);
-  if (inProcess) {
-    const port = inProcess.variants.port.p50Us;
-    const handler = inProcess.variants.handler.p50Us;
-    const repo = inProcess.variants.repository.p50Us;
-    const ratio = port / handler;
-    targets.push({
-      id: 'in-process-call',
-      target: 'in-process cross-module call within 2× of a direct method call',
-      measured: `CustomersPort.get ${port.toFixed(0)} µs vs GetCustomerHandler.execute ${handler.toFixed(0)} µs (p50) = ${x(ratio)}; vs the repository ${repo.toFixed(0)} µs = ${x(port / repo)}`,
-      limit: '≤ 2×',
-      holds: ratio <= 2,
-      margin: ratio <= 2 ? `${((1 - ratio / 2) * 100).toFixed(0)}% under the limit; the boundary costs ${(port - handler).toFixed(0)} µs a call` : `${x(ratio / 2)} over the limit`,
-      why:
-        ratio <= 2
-          ? `in process the port is a method call on LocalCustomersPort plus a QueryBus dispatch (${(port - handler).toFixed(0)} µs); both sides do the same database read, which dominates.`
-          : `the port adds ${(port - handler).toFixed(0)} µs to a ${handler.toFixed(0)} µs call.`,
-    });
-  } else targets.push({ id: 'in-process-call', target: 'in-process cross-module call within 2× of a direct method call', measured: '–', limit: '≤ 2×', holds: undefined, margin: 'micro-benchmark not run' });
-
-  const ceiling = report.ceiling;
-  if (ceiling?.monolith && ceiling.baseline) {
-    const share = ceiling.monolith.perSecond / ceiling.baseline.perSecond;
-    const appCpu = ceiling.monolith.cpuPer1k;
-    const bareCpu = ceiling.baseline.cpuPer1k;
-    targets.push({
-      id: 'framework-share',
-      target: "monolith's GET overview at ≥ half the bare baseline's requests per second",
-      measured: `${ceiling.monolith.perSecond.toFixed(0)} vs ${ceiling.baseline.perSecond.toFixed(0)} req/s = ${(share * 100).toFixed(0)}% of the ceiling (same PostgreSQL, same rows, same statements)`,
-      limit: '≥ 50%',
-      holds: share >= 0.5,
-      margin: share >= 0.5 ? `${((share - 0.5) * 100).toFixed(0)} points above` : `needs ${x(0.5 / share)} its throughput (${(0.5 * ceiling.baseline.perSecond).toFixed(0)} req/s)`,
-      why:
-        `CPU per overview: the app process ${(appCpu).toFixed(3)} ms against the bare handler's ${bareCpu.toFixed(3)} ms (${x(appCpu / bareCpu)}); PostgreSQL's backends ${ceiling.monolith.externalCpuPer1k.toFixed(3)} vs ${ceiling.baseline.externalCpuPer1k.toFixed(3)} ms. ` +
-        `On 2 cores shared by the load generator, PostgreSQL and the server, throughput follows CPU per request: the difference is Nest/Express (guard, pipes, interceptors, helmet, body parser), JWT verification, pino, the CQRS buses and TypeORM's query building and hydration.`,
-    });
-  } else targets.push({ id: 'framework-share', target: "monolith's GET overview at ≥ half the bare baseline's requests per second", measured: '–', limit: '≥ 50%', holds: undefined, margin: ceiling?.skipped ?? ceiling?.failed ?? 'ceiling not run' });
-
-  const mo = mono?.workloads.overview;
-  const to = tcp?.workloads.overview;
-  if (mo && to) {
-    const ratio = to.p50 / mo.p50;
-    targets.push({
-      id: 'payments-out-tcp-p50',
-      target: "payments out over tcp at ≤ 1.5× the monolith's overview p50",
-      measured: `${to.p50.toFixed(2)} ms vs ${mo.p50.toFixed(2)} ms = ${x(ratio)} (at ${report.settings.connections} connections; ${to.perSecond.toFixed(0)} vs ${mo.perSecond.toFixed(0)} req/s)`,
-      limit: '≤ 1.5×',
-      holds: ratio <= 1.5,
-      margin: ratio <= 1.5 ? `${((1 - ratio / 1.5) * 100).toFixed(0)}% under the limit` : `${x(ratio / 1.5)} over the limit (${(to.p50 - 1.5 * mo.p50).toFixed(2)} ms too slow)`,
-      why: `CPU per overview: ${to.cpuPer1k.toFixed(3)} ms summed over both processes against the monolith's ${mo.cpuPer1k.toFixed(3)} ms; at a fixed number of connections, p50 ≈ connections ÷ throughput.`,
-    });
-  } else targets.push({ id: 'payments-out-tcp-p50', target: "payments out over tcp at ≤ 1.5× the monolith's overview p50", measured: '–', limit: '≤ 1.5×', holds: undefined, margin: 'not measured' });
-
-  const loaded = mono?.workloads.saga?.eventPath;
-  const idle = mono?.idle?.eventPath;
-  if (idle && idle.count > 0) {
-    targets.push({
-      id: 'confirmation-p50',
-      target: 'order confirmation (placed → confirmed) p50 in the monolith under 10 ms',
-      measured:
-        `${idle.p50.toFixed(0)} ms one order at a time (p95 ${idle.p95.toFixed(0)} ms)` +
-        (loaded ? `; ${loaded.p50.toFixed(0)} ms under the saga load (${report.settings.sagaConcurrency} orders in flight, ${mono!.workloads.saga!.perSecond.toFixed(0)} orders/s)` : ''),
-      limit: '< 10 ms',
-      holds: idle.p50 < 10,
-      margin: idle.p50 < 10 ? `${(10 - idle.p50).toFixed(0)} ms to spare one at a time${loaded && loaded.p50 >= 10 ? `; not under load (${loaded.p50.toFixed(0)} ms)` : ''}` : `${x(idle.p50 / 10)} the limit one at a time (${(idle.p50 - 10).toFixed(0)} ms too slow)`,
-      why:
-        `judged on one order at a time, where the time is the code path's; under the saga's closed loop the p50 is set by queueing (orders in flight ÷ throughput). ` +
-        `The path is about 23 SQL statements in four transactions one after the other (place; the relay's read of the outbox; payments' inbox, capture and outbox; the relay; orders' inbox and confirm), ` +
-        `each module on its own database connection (one, with the embedded PGlite, where one statement costs 0.2–1 ms of CPU on the process's one thread).`,
-    });
-  } else targets.push({ id: 'confirmation-p50', target: 'order confirmation (placed → confirmed) p50 in the monolith under 10 ms', measured: '–', limit: '< 10 ms', holds: undefined, margin: 'not measured' });
-  return targets;
-}
-
-// ------------------------------------------------------------------------------------------ context
-
-function tryRun(command: string, args: string[]): string | undefined {
-  try {
-    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
-  } catch {
-    return undefined;
-  }
-}
-
-function packageVersion(name: string): string {
-  try {
-    return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '?';
-  }
-}
-
-async function gatherVersions(options: Options): Promise<Record<string, string>> {
-  const app = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  const commit = tryRun('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']) ?? '?';
-  const dirty = (tryRun('git', ['-C', ROOT, 'status', '--porcelain', '--', 'src']) ?? '') !== '';
-  const versions: Record<string, string> = {
-    app: app.version,
-    git: `${commit}${dirty ? ' + uncommitted changes in src/' : ''}`,
-    dist: relative(ROOT, options.distDir) || options.distDir,
-  };
-  for (const name of ['@nestjs/core', '@nestjs/microservices', '@nestjs/cqrs', 'typeorm', 'pg', '@electric-sql/pglite', 'nats', 'amqplib', 'ioredis', 'autocannon']) versions[name] = packageVersion(name);
-  const dpkg = tryRun('dpkg-query', ['-W', '-f', '${Package} ${Version}\\n', 'nats-server', 'rabbitmq-server', 'redis-server']);
-  for (const line of dpkg?.split('\n') ?? []) {
-    const [name, version] = line.split(' ');
-    if (name && version) versions[name] = version;
-  }
-  versions['postgresql-server'] = await serverVersion(options.pgUrl).catch(() => 'not reachable');
-  return versions;
-}
-
-function machine(): Record<string, string | number> {
-  const list = cpus();
-  return {
-    host: hostname(),
-    cpus: list.length,
-    cpuModel: list[0]?.model.trim() ?? '?',
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    os: `${process.platform} ${release()}`,
-    node: process.versions.node,
-    clkTck: Number(tryRun('getconf', ['CLK_TCK']) ?? 100),
-  };
 }
 
 function notes(options: Options): string[] {
