@@ -1,5 +1,6 @@
 import { Abstract, Controller, Inject, Logger, Type } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload, RmqContext, RpcException } from '@nestjs/microservices';
+import type { ConsumeMessage } from 'amqplib';
 import { ModuleName } from '../config/module-name';
 import { DomainError } from '../errors/domain-error';
 import { MessageEnvelope } from '../messaging/integration-message';
@@ -8,6 +9,7 @@ import { isEnvelope } from './envelope-guard';
 import { databaseUnavailable, isDatabaseUnavailable } from '../database/postgres-errors';
 import { InFlightWork } from './in-flight-work';
 import { Patterns, PortCall } from './patterns';
+import { keepRefusedMessage } from './rabbitmq-dead-letters';
 import { runAs } from '../observability/calling-module';
 import { SpanKind } from '@opentelemetry/api';
 import { RecentSpans, SpanView } from '../observability/tracing/recent-spans';
@@ -103,26 +105,9 @@ function acknowledge(context: unknown): void {
   if (context instanceof RmqContext) context.getChannelRef().ack(context.getMessage());
 }
 
-/**
- * RabbitMQ: a refused message is copied, with the reason, to the deployment's dead-letter queue for a person
- * to look at, then acknowledged, so that it neither blocks the queue nor comes back. The other transports
- * keep no messages: there the log line is the record.
- */
+/** RabbitMQ keeps what it refuses (see rabbitmq-dead-letters.ts); the other transports have no queue to keep it in. */
 async function deadLetter(context: unknown, queue: string, reason: string): Promise<void> {
-  if (!(context instanceof RmqContext)) return;
-  const channel = context.getChannelRef();
-  const message = context.getMessage();
-  try {
-    await channel.assertQueue(queue, { durable: true });
-    channel.sendToQueue(queue, message.content, {
-      persistent: true,
-      headers: { ...message.properties.headers, 'x-refused-reason': reason, 'x-refused-from': message.fields.routingKey },
-    });
-  } catch (error) {
-    new Logger('DeadLetters').error(`could not keep a refused message in ${queue}: ${(error as Error).message}`);
-  } finally {
-    channel.ack(message);
-  }
+  if (context instanceof RmqContext) await keepRefusedMessage(context.getChannelRef(), context.getMessage() as ConsumeMessage, queue, reason);
 }
 
 /** Domain errors cross the wire as `{ code, kind, message }`; anything else as an opaque failure. */

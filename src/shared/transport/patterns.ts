@@ -28,7 +28,7 @@ export class Patterns {
     return `${this.namespace}.${module}.spans`;
   }
 
-  /** The RabbitMQ queue where refused (malformed) messages are kept for a person to look at. */
+  /** The RabbitMQ queue where refused messages (malformed, unknown, unreadable) are kept for a person to look at. */
   deadLetters(): string {
     return `${this.namespace}.dead-letters`;
   }

@@ -6,7 +6,7 @@ describe('RabbitMqModuleServer', () => {
   // Found by test/faults/broker-load.fault-spec.ts, restarting RabbitMQ under load: a reply the broker had not
   // confirmed when it went away rejected with "channel closed", unhandled, and both processes of the shop died.
   it('logs a reply the broker lost instead of leaving its rejection unhandled', async () => {
-    const server = new RabbitMqModuleServer({ urls: ['amqp://127.0.0.1:5672'], queue: 'shop.payments' });
+    const server = new RabbitMqModuleServer({ urls: ['amqp://127.0.0.1:5672'], queue: 'shop.payments' }, 'shop.dead-letters');
     const channelClosed = new Error('channel closed');
     const sent: unknown[][] = [];
     // The broker's side of the channel, the one edge stood in for: it takes the reply, then loses it.

@@ -44,7 +44,7 @@ export function serverOptions(config: AppConfig, hosted: ModuleName[], patterns:
       return hosted.map((module) => {
         // Acknowledged by the module's message controller: calls on receipt, inbox deliveries once handled.
         const options = { urls: [config.brokerUrl], queue: patterns.queue([module]), queueOptions: rmqQueueOptions(config), noAck: false, prefetchCount: 32 };
-        return { strategy: new RabbitMqModuleServer(options), options };
+        return { strategy: new RabbitMqModuleServer(options, patterns.deadLetters()), options };
       });
     case 'nats':
       return [{ transport: Transport.NATS, options: { ...natsOptions(config.brokerUrl), queue: patterns.queue(hosted) } }];
