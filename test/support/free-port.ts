@@ -1,14 +1,25 @@
 import { createServer } from 'node:net';
 
+// Below the kernel's ephemeral range (32768–60999 on Linux), from which the OS takes the local ports of
+// outgoing connections: a port from listen(0) could be taken by a connection to a broker or a database in
+// the moment before the server under test binds it (it happened in CI, as EADDRINUSE).
+const LOWEST = 20_000;
+const HIGHEST = 32_000;
+
 /** A TCP port that was free a moment ago, for servers a test starts. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = LOWEST + Math.floor(Math.random() * (HIGHEST - LOWEST));
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free TCP port found between ${LOWEST} and ${HIGHEST}`);
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }

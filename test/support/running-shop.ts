@@ -62,6 +62,18 @@ export interface ShopOptions {
  * (run `npm run build` first), as in production.
  */
 export async function startShop(topology: Topology, env: Env = process.env, options: ShopOptions = {}): Promise<RunningShop> {
+  // Ports are chosen free, but another program may bind one before the shop does: then start over on others.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startShopOnce(topology, env, options);
+    } catch (error) {
+      const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' || /EADDRINUSE/.test((error as Error).message);
+      if (!taken || attempt === 3) throw error;
+    }
+  }
+}
+
+async function startShopOnce(topology: Topology, env: Env, options: ShopOptions): Promise<RunningShop> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shop-e2e-'));
   const shared: Record<string, string> = {
     CUSTOMERS_TCP: `127.0.0.1:${await freePort()}`,
@@ -89,6 +101,7 @@ export async function startShop(topology: Topology, env: Env = process.env, opti
     }
   } catch (error) {
     await Promise.allSettled(processes.map((p) => p.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
   const running: Array<ShopProcess | undefined> = processes;
@@ -126,7 +139,12 @@ export async function startShop(topology: Topology, env: Env = process.env, opti
 
 async function startInProcess(env: Record<string, string>, port: number, onLogLine?: (line: string) => void): Promise<ShopProcess> {
   const app: INestApplication = await createApp(loadConfig(env), onLogLine ? { logStream: lineStream(onLogLine) } : {});
-  await app.listen(port, '127.0.0.1');
+  try {
+    await app.listen(port, '127.0.0.1');
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return { stop: () => app.close() };
 }
 
