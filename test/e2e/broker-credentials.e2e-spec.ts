@@ -62,7 +62,10 @@ describe('a broker that requires a password (NATS)', () => {
   });
 
   it('refuses to start with a wrong password, and says so without repeating it', async () => {
-    const attempt = startShop(topology, { ...process.env, TRANSPORT: 'nats', BROKER_URL: `nats://shop:wrong-pa55@127.0.0.1:${nats.port}` });
+    // In this test process even under E2E_PROCESSES=spawn: the start-up error is read from the app's exception
+    // (a spawned process prints the same line on its stderr, which the harness does not capture).
+    const env = { ...process.env, E2E_PROCESSES: 'in-process', TRANSPORT: 'nats', BROKER_URL: `nats://shop:wrong-pa55@127.0.0.1:${nats.port}` };
+    const attempt = startShop(topology, env);
     const error = await attempt.then(
       async (started) => {
         await started.stop();
