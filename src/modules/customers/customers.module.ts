@@ -8,12 +8,13 @@ import { LocalCustomersPort } from './application/customers.local-port';
 import { CustomerRecord } from './infrastructure/customer.record';
 import { CustomersRepository } from './infrastructure/customers.repository';
 import { CreateCustomers1700000000001 } from './infrastructure/migrations/1700000000001-create-customers';
+import { CustomersOutboxOrderingKeysAndDeadLetters1764500000001 } from './infrastructure/migrations/1764500000001-outbox-ordering-keys-and-dead-letters';
 
 /** The customers module, loaded only in the process that hosts it. It provides CustomersPort to all. */
 @Global()
 @Module({
   imports: [
-    ModuleInfrastructureModule.forModule({ manifest: customersManifest, entities: [CustomerRecord], migrations: [CreateCustomers1700000000001] }),
+    ModuleInfrastructureModule.forModule({ manifest: customersManifest, entities: [CustomerRecord], migrations: [CreateCustomers1700000000001, CustomersOutboxOrderingKeysAndDeadLetters1764500000001] }),
   ],
   providers: [...CommandHandlers, ...QueryHandlers, CustomersRepository, ...bindLocalPort(CustomersPort, LocalCustomersPort, customersPortMethods, 'customers')],
   exports: [CustomersPort],

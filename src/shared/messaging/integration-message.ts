@@ -7,6 +7,13 @@ import { ModuleName } from '../config/module-name';
  */
 export abstract class IntegrationMessage<TPayload extends object = object> {
   constructor(readonly payload: TPayload) {}
+
+  /**
+   * What the message's order is kept by: messages with the same key reach a consumer in the order they were
+   * written (an order's payment request before its refund request); messages with other keys do not wait for
+   * them. Usually the id of the aggregate the message is about.
+   */
+  abstract get orderingKey(): string;
 }
 
 /**

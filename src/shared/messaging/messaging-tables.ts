@@ -43,3 +43,42 @@ export async function createMessagingTables(queryRunner: QueryRunner, schema: st
 export async function dropMessagingTables(queryRunner: QueryRunner, schema: string): Promise<void> {
   for (const table of ['idempotency_keys', 'inbox', 'outbox']) await queryRunner.query(`DROP TABLE "${schema}".${table}`);
 }
+
+/**
+ * Delivery per ordering key, and dead letters. Each outbox row carries the key its order is kept by (all
+ * messages about one order, say): the relay delivers a key's rows one after the other and different keys side
+ * by side. A row whose handler keeps failing moves to `dead_letters` (same columns, plus when and why), so it
+ * holds back nothing; replaying one moves it back into the outbox.
+ */
+export async function addOrderingKeysAndDeadLetters(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`ALTER TABLE "${schema}".outbox ADD COLUMN ordering_key text`);
+  // Rows written before keys existed are ordered by themselves alone: they were sent in seq order already.
+  await queryRunner.query(`UPDATE "${schema}".outbox SET ordering_key = message_id::text`);
+  await queryRunner.query(`ALTER TABLE "${schema}".outbox ALTER COLUMN ordering_key SET NOT NULL`);
+  await queryRunner.query(
+    `CREATE INDEX outbox_pending_by_key ON "${schema}".outbox (destination, ordering_key, seq) WHERE delivered_at IS NULL`,
+  );
+  await queryRunner.query(`
+    CREATE TABLE "${schema}".dead_letters (
+      id               uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+      message_id       uuid        NOT NULL,
+      destination      text        NOT NULL,
+      name             text        NOT NULL,
+      version          integer     NOT NULL,
+      ordering_key     text        NOT NULL,
+      payload          jsonb       NOT NULL,
+      headers          jsonb       NOT NULL DEFAULT '{}',
+      occurred_at      timestamptz NOT NULL,
+      attempts         integer     NOT NULL,
+      last_error       text        NOT NULL,
+      dead_lettered_at timestamptz NOT NULL DEFAULT now(),
+      UNIQUE (message_id, destination)
+    )`);
+  await queryRunner.query(`CREATE INDEX dead_letters_newest_first ON "${schema}".dead_letters (dead_lettered_at DESC, id DESC)`);
+}
+
+export async function dropOrderingKeysAndDeadLetters(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`DROP TABLE "${schema}".dead_letters`);
+  await queryRunner.query(`DROP INDEX "${schema}".outbox_pending_by_key`);
+  await queryRunner.query(`ALTER TABLE "${schema}".outbox DROP COLUMN ordering_key`);
+}

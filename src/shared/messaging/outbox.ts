@@ -35,9 +35,9 @@ export class Outbox {
         const messageHeaders = { ...headers, ...injectTraceContext() };
         for (const destination of this.routes.destinationsOf(type.messageName, type.version)) {
           await this.db.manager.query(
-            `INSERT INTO "${this.db.module}".outbox (message_id, destination, name, version, payload, headers)
-             VALUES ($1, $2, $3, $4, $5, $6)`,
-            [messageId, destination, type.messageName, type.version, JSON.stringify(message.payload), JSON.stringify(messageHeaders)],
+            `INSERT INTO "${this.db.module}".outbox (message_id, destination, name, version, ordering_key, payload, headers)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+            [messageId, destination, type.messageName, type.version, message.orderingKey, JSON.stringify(message.payload), JSON.stringify(messageHeaders)],
           );
         }
       });

@@ -11,6 +11,10 @@ export interface CustomerRegisteredPayload {
 export class CustomerRegistered extends IntegrationMessage<CustomerRegisteredPayload> {
   static readonly messageName = 'customers.CustomerRegistered';
   static readonly version = 1;
+
+  get orderingKey(): string {
+    return this.payload.customerId;
+  }
 }
 
 export interface CustomerDeletedPayload {
@@ -22,4 +26,8 @@ export interface CustomerDeletedPayload {
 export class CustomerDeleted extends IntegrationMessage<CustomerDeletedPayload> {
   static readonly messageName = 'customers.CustomerDeleted';
   static readonly version = 1;
+
+  get orderingKey(): string {
+    return this.payload.customerId;
+  }
 }

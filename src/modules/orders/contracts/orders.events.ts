@@ -12,14 +12,26 @@ export interface OrderPlacedPayload {
 export class OrderPlaced extends IntegrationMessage<OrderPlacedPayload> {
   static readonly messageName = 'orders.OrderPlaced';
   static readonly version = 1;
+
+  get orderingKey(): string {
+    return this.payload.orderId;
+  }
 }
 
 export class OrderConfirmed extends IntegrationMessage<{ orderId: string; confirmedAt: string }> {
   static readonly messageName = 'orders.OrderConfirmed';
   static readonly version = 1;
+
+  get orderingKey(): string {
+    return this.payload.orderId;
+  }
 }
 
 export class OrderCancelled extends IntegrationMessage<{ orderId: string; reason: CancellationReason; cancelledAt: string }> {
   static readonly messageName = 'orders.OrderCancelled';
   static readonly version = 1;
+
+  get orderingKey(): string {
+    return this.payload.orderId;
+  }
 }

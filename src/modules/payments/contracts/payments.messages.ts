@@ -13,6 +13,10 @@ export interface RequestPaymentPayload {
 export class RequestPayment extends IntegrationMessage<RequestPaymentPayload> {
   static readonly messageName = 'payments.RequestPayment';
   static readonly version = 1;
+
+  get orderingKey(): string {
+    return this.payload.orderId;
+  }
 }
 
 export interface RequestRefundPayload {
@@ -23,6 +27,10 @@ export interface RequestRefundPayload {
 export class RequestRefund extends IntegrationMessage<RequestRefundPayload> {
   static readonly messageName = 'payments.RequestRefund';
   static readonly version = 1;
+
+  get orderingKey(): string {
+    return this.payload.orderId;
+  }
 }
 
 // Events that payments publishes.
@@ -37,14 +45,26 @@ export interface PaymentOutcomePayload {
 export class PaymentCaptured extends IntegrationMessage<PaymentOutcomePayload> {
   static readonly messageName = 'payments.PaymentCaptured';
   static readonly version = 1;
+
+  get orderingKey(): string {
+    return this.payload.orderId;
+  }
 }
 
 export class PaymentDeclined extends IntegrationMessage<PaymentOutcomePayload & { reason: string }> {
   static readonly messageName = 'payments.PaymentDeclined';
   static readonly version = 1;
+
+  get orderingKey(): string {
+    return this.payload.orderId;
+  }
 }
 
 export class PaymentRefunded extends IntegrationMessage<PaymentOutcomePayload> {
   static readonly messageName = 'payments.PaymentRefunded';
   static readonly version = 1;
+
+  get orderingKey(): string {
+    return this.payload.orderId;
+  }
 }

@@ -1,0 +1,14 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addOrderingKeysAndDeadLetters, dropOrderingKeysAndDeadLetters } from '../../../../shared/messaging/messaging-tables';
+
+export class CustomersOutboxOrderingKeysAndDeadLetters1764500000001 implements MigrationInterface {
+  name = 'CustomersOutboxOrderingKeysAndDeadLetters1764500000001';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await addOrderingKeysAndDeadLetters(queryRunner, 'customers');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await dropOrderingKeysAndDeadLetters(queryRunner, 'customers');
+  }
+}
