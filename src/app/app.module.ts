@@ -15,6 +15,7 @@ import { GatewayModule } from '../gateway/gateway.module';
 import { DashboardModule } from '../dashboard/dashboard.module';
 import { MODULE_CATALOG } from './module-catalog';
 import { TransportModule } from '../shared/transport/transport.module';
+import { DeadLettersModule } from '../shared/dead-letters/dead-letters.module';
 
 /**
  * The composition root, and the one place where the topology is decided: each module named in MODULES is
@@ -53,6 +54,7 @@ export class AppModule {
         ...hosted.map((name) => MODULE_CATALOG[name].host),
         ...MODULE_NAMES.map((name) => MODULE_CATALOG[name].http),
         GatewayModule,
+        DeadLettersModule,
         DashboardModule,
       ],
     };

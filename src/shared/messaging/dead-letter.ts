@@ -22,6 +22,9 @@ export interface DeadLetter {
   payload: object;
 }
 
+/** The largest slice a module serves: a page of the admin API (at most 100) and one more to tell that there is a next. */
+export const MAX_DEAD_LETTER_SLICE = 101;
+
 /** One module's dead letters, newest first: at most `limit` of them, older than `before` when given. */
 export interface DeadLetterSlice {
   limit: number;

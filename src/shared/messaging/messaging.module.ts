@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DeadLetterStores } from './dead-letter-stores';
 import { MessageDispatcher, RemoteInboxes } from './message-dispatcher';
 import { MessageRoutes } from './message-routes';
 import { MessageTap } from './message-tap';
@@ -8,8 +9,8 @@ import { ModuleManifest } from './module-manifest';
 export const REMOTE_INBOXES = Symbol('RemoteInboxes');
 
 /**
- * Process-wide messaging: the routes (from every module's manifest, hosted here or not) and the dispatcher
- * that hands each outbox row to a local inbox or to the transport.
+ * Process-wide messaging: the routes (from every module's manifest, hosted here or not), the dispatcher
+ * that hands each outbox row to a local inbox or to the transport, and the hosted modules' dead letters.
  */
 @Global()
 @Module({})
@@ -21,8 +22,9 @@ export class MessagingModule {
         { provide: MessageRoutes, useValue: new MessageRoutes(manifests) },
         { provide: MessageDispatcher, inject: [REMOTE_INBOXES], useFactory: (remote: RemoteInboxes) => new MessageDispatcher(remote) },
         { provide: MessageTap, useFactory: () => new MessageTap() },
+        { provide: DeadLetterStores, useFactory: () => new DeadLetterStores() },
       ],
-      exports: [MessageRoutes, MessageDispatcher, MessageTap],
+      exports: [MessageRoutes, MessageDispatcher, MessageTap, DeadLetterStores],
     };
   }
 }

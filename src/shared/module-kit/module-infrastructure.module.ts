@@ -15,6 +15,8 @@ import { Outbox } from '../messaging/outbox';
 import { OutboxRelay } from '../messaging/outbox-relay';
 import { DeliveryStateRetention } from '../messaging/delivery-state-retention';
 import { MessageTap } from '../messaging/message-tap';
+import { DeadLetterStore } from '../messaging/dead-letter-store';
+import { DeadLetterStores } from '../messaging/dead-letter-stores';
 import { Tracing } from '../observability/tracing/tracing';
 
 export interface ModuleInfrastructureOptions {
@@ -64,7 +66,7 @@ class ModuleLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
 
 /**
  * What every business module gets, each for its own schema: its database (migrated before use), its outbox
- * and relay, its inbox, its idempotency store, and the pruning that keeps the last three bounded. Imported once per module; the providers it exports are
+ * and relay, its dead letters, its inbox, its idempotency store, and the pruning that keeps the last three bounded. Imported once per module; the providers it exports are
  * visible to that module only.
  */
 @Module({})
@@ -114,10 +116,20 @@ export class ModuleInfrastructureModule {
           inject: [ModuleDatabase, AppConfig],
           useFactory: (db: ModuleDatabase, config: AppConfig) => new DeliveryStateRetention(db, config.retentionHours),
         },
+        {
+          provide: DeadLetterStore,
+          inject: [ModuleDatabase, OutboxRelay, DeadLetterStores, Metrics],
+          useFactory: (db: ModuleDatabase, relay: OutboxRelay, stores: DeadLetterStores, metrics: Metrics) => {
+            const store = new DeadLetterStore(db, relay.wake);
+            stores.register(options.manifest.name, store);
+            metrics.addDeadLetterCount(options.manifest.name, () => store.count());
+            return store;
+          },
+        },
         { provide: IdempotencyStore, inject: [ModuleDatabase], useFactory: (db: ModuleDatabase) => new IdempotencyStore(db) },
         ModuleLifecycle,
       ],
-      exports: [ModuleDatabase, Outbox, Inbox, IdempotencyStore, OutboxRelay, DeliveryStateRetention],
+      exports: [ModuleDatabase, Outbox, Inbox, IdempotencyStore, OutboxRelay, DeliveryStateRetention, DeadLetterStore],
     };
   }
 }

@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 /**
  * The process's Prometheus metrics, in one registry: HTTP traffic per route, calls between modules
- * (local or remote), message delivery (lag, failures, backlog) and the process itself.
+ * (local or remote), message delivery (lag, failures, backlog, dead letters) and the process itself.
  */
 export class Metrics {
   readonly registry = new Registry();
@@ -53,6 +53,7 @@ export class Metrics {
   });
 
   private readonly backlogSources = new Map<string, () => Promise<Map<string, number>>>();
+  private readonly deadLetterSources = new Map<string, () => Promise<number>>();
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -79,10 +80,30 @@ export class Metrics {
         }
       },
     });
+    const deadLetterSources = this.deadLetterSources;
+    new Gauge({
+      name: 'dead_letters',
+      help: 'Messages a module gave up delivering after their attempts, waiting in its dead letters to be replayed, by producing module',
+      labelNames: ['module'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const [module, count] of deadLetterSources) {
+          // A database that does not answer leaves the series out of this scrape rather than reporting 0.
+          const n = await count().catch(() => undefined);
+          if (n !== undefined) this.set({ module }, n);
+        }
+      },
+    });
   }
 
   /** Reports a module's outbox backlog, per destination, at each scrape. */
   addOutboxBacklog(module: string, pending: () => Promise<Map<string, number>>): void {
     this.backlogSources.set(module, pending);
+  }
+
+  /** Reports how many dead letters a hosted module holds, at each scrape. */
+  addDeadLetterCount(module: string, count: () => Promise<number>): void {
+    this.deadLetterSources.set(module, count);
   }
 }

@@ -9,6 +9,7 @@ import { Patterns } from './patterns';
 import { fromRemoteError } from './remote-errors';
 import { injectTraceContext } from '../observability/tracing/trace-context';
 import type { SpanView } from '../observability/tracing/recent-spans';
+import { DeadLetter, DeadLetterSlice, DeadLetterSliceAnswer, DeadLetterSource } from '../messaging/dead-letter';
 
 /**
  * The one way this process talks to a module hosted elsewhere. Every call and delivery goes through the
@@ -16,7 +17,7 @@ import type { SpanView } from '../observability/tracing/recent-spans';
  * request is a cold Observable with no deadline of its own, and a lost reply would otherwise hang the caller.
  * Deliveries are never retried here: the outbox relay retries them, with its own backoff.
  */
-export class ModuleClient {
+export class ModuleClient implements DeadLetterSource {
   private readonly logger: Logger;
   readonly policy: RemoteCallPolicy;
 
@@ -52,6 +53,16 @@ export class ModuleClient {
   /** The spans of a trace recorded by the process hosting this module (and whichever others it hosts). */
   async spans(traceId: string, timeoutMs = 2000): Promise<{ process: string; spans: SpanView[] }> {
     return lastValueFrom(this.proxy.send(this.patterns.spans(this.module), { traceId }).pipe(timeout(timeoutMs)));
+  }
+
+  /** A slice of the module's dead letters: a read, so retried like one; MODULE_UNAVAILABLE when it cannot be reached. */
+  list(slice: DeadLetterSlice): Promise<DeadLetterSliceAnswer> {
+    return this.send<DeadLetterSliceAnswer>(this.patterns.deadLetterList(this.module), slice, 'read');
+  }
+
+  /** Replays one of the module's dead letters; undefined when the module has none with that id. */
+  async replay(id: string): Promise<DeadLetter | undefined> {
+    return (await this.send<DeadLetter | null | undefined>(this.patterns.deadLetterReplay(this.module), { id }, 'write')) ?? undefined;
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,9 @@ import { SpanKind } from '@opentelemetry/api';
 import { RecentSpans, SpanView } from '../observability/tracing/recent-spans';
 import { extractTraceContext } from '../observability/tracing/trace-context';
 import { Tracing } from '../observability/tracing/tracing';
+import { DeadLetter, DeadLetterSliceAnswer } from '../messaging/dead-letter';
+import { DeadLetterStores } from '../messaging/dead-letter-stores';
+import { isDeadLetterSlice, isReplayRequest } from './dead-letter-call-guard';
 
 type PortObject = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
@@ -35,6 +38,7 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
       private readonly inFlight: InFlightWork,
       private readonly tracing: Tracing,
       private readonly recent: RecentSpans,
+      private readonly deadLetters: DeadLetterStores,
     ) {}
 
     @MessagePattern(patterns.call(module))
@@ -86,6 +90,33 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
       acknowledge(context);
       const traceId = request?.traceId;
       return { process: this.recent.process, spans: typeof traceId === 'string' ? this.recent.forTrace(traceId) : [] };
+    }
+
+    /** A slice of this module's dead letters, for the admin API of another process. */
+    @MessagePattern(patterns.deadLetterList(module))
+    async listDeadLetters(@Payload() slice: unknown, @Ctx() context: unknown): Promise<DeadLetterSliceAnswer> {
+      const store = await this.deadLetterStore(isDeadLetterSlice(slice), slice, context);
+      return this.inFlight.track(() => rethrowForTransport(() => store.list(slice as Parameters<typeof store.list>[0])));
+    }
+
+    /** Replays one of this module's dead letters; answers null when it has none with that id. */
+    @MessagePattern(patterns.deadLetterReplay(module))
+    async replayDeadLetter(@Payload() request: unknown, @Ctx() context: unknown): Promise<DeadLetter | null> {
+      const store = await this.deadLetterStore(isReplayRequest(request), request, context);
+      const id = (request as { id: string }).id;
+      return this.inFlight.track(() => rethrowForTransport(async () => (await store.replay(id)) ?? null));
+    }
+
+    /** The hosted module's store once the request is known to be well formed; acknowledged either way (at most once). */
+    private async deadLetterStore(wellFormed: boolean, request: unknown, context: unknown) {
+      const store = this.deadLetters.get(module);
+      if (!wellFormed || !store) {
+        logger.warn(`refused a malformed dead-letter request: ${JSON.stringify(request)?.slice(0, 200)}`);
+        await deadLetter(context, patterns.deadLetters(), 'malformed dead-letter request');
+        throw new RpcException(new DomainError('MALFORMED_CALL', 'invalid', `not a dead-letter request for ${module}`).toJSON());
+      }
+      acknowledge(context);
+      return store;
     }
 
     @MessagePattern(patterns.ping(module))

@@ -28,6 +28,16 @@ export class Patterns {
     return `${this.namespace}.${module}.spans`;
   }
 
+  /** A page of the messages a module's outbox gave up on (see DeadLetterStore), for the admin API of any process. */
+  deadLetterList(module: ModuleName): string {
+    return `${this.namespace}.${module}.dead-letters.list`;
+  }
+
+  /** Puts one of a module's dead letters back into its outbox, for the admin API of any process. */
+  deadLetterReplay(module: ModuleName): string {
+    return `${this.namespace}.${module}.dead-letters.replay`;
+  }
+
   /** The RabbitMQ queue where refused messages (malformed, unknown, unreadable) are kept for a person to look at. */
   deadLetters(): string {
     return `${this.namespace}.dead-letters`;
