@@ -18,6 +18,8 @@ const CONTRACT: Array<[string, string]> = [
   ['get', '/api/v1/orders'],
   ['get', '/api/v1/orders/{id}'],
   ['post', '/api/v1/orders/{id}/cancel'],
+  ['get', '/api/v1/admin/dead-letters'],
+  ['post', '/api/v1/admin/dead-letters/{id}/replay'],
   ['get', '/health/live'],
   ['get', '/health/ready'],
   ['get', '/metrics'],

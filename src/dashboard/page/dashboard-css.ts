@@ -10,7 +10,7 @@ h2 { font-size: 16px; margin: 0 0 8px; }
 h2 small { font-weight: normal; color: var(--muted); }
 main { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; padding: 16px 24px; }
 section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 16px; min-width: 0; }
-#topology-section, #trace-section { grid-column: 1 / -1; }
+#topology-section, #trace-section, #dead-letters-section { grid-column: 1 / -1; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; }
@@ -45,5 +45,7 @@ button.link { background: none; border: none; color: #28539c; padding: 0; font-s
 .span-bar { position: absolute; top: 3px; height: 10px; border-radius: 2px; min-width: 2px; }
 .span-bar.error { outline: 2px solid var(--bad); }
 .p0 { background: #3b7dd8; } .p1 { background: #e07b39; } .p2 { background: #3aa876; } .p3 { background: #9b59b6; } .p4 { background: #c0392b; } .p5 { background: #7f8c8d; }
+#dead-letters td { font-size: 12px; }
+#dead-letters .last-error { max-width: 420px; overflow-wrap: anywhere; }
 @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
 `;

@@ -54,6 +54,16 @@ export const DASHBOARD_HTML = String.raw`<!doctype html>
     <ol id="events"></ol>
   </section>
 
+  <section id="dead-letters-section">
+    <h2>Dead letters <small>messages a module gave up on after its attempts (admin token)</small></h2>
+    <p id="dead-letter-totals" class="note"></p>
+    <table id="dead-letters">
+      <thead><tr><th>Dead-lettered</th><th>Message</th><th>From → to</th><th>Key</th><th>Attempts</th><th>Last error</th><th></th></tr></thead>
+      <tbody></tbody>
+    </table>
+    <p id="dead-letter-state" class="note" role="status"></p>
+  </section>
+
   <section id="trace-section">
     <h2>Trace</h2>
     <form id="trace-form" autocomplete="off">

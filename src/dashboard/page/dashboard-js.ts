@@ -134,6 +134,7 @@ export const DASHBOARD_JS = String.raw`// The dashboard's script: plain browser 
     if (value) sessionStorage.setItem(TOKEN_KEY, value);
     else sessionStorage.removeItem(TOKEN_KEY);
     showTokenState();
+    loadDeadLetters();
   });
 
   // ---- order ---------------------------------------------------------------------------------------------
@@ -195,6 +196,58 @@ export const DASHBOARD_JS = String.raw`// The dashboard's script: plain browser 
       })
       .then(function () { if (traceId) return followTrace(traceId); return undefined; })
       .catch(function (error) { byId('order-error').textContent = error.message; });
+  });
+
+  // ---- dead letters --------------------------------------------------------------------------------------
+
+  function renderDeadLetters(page) {
+    var totals = Object.keys(page.totals).map(function (module) { return module + ' ' + page.totals[module]; }).join(', ');
+    byId('dead-letter-totals').textContent = 'Per module: ' + (totals || 'none answered') +
+      (page.unavailable.length ? '; not reachable now: ' + page.unavailable.join(', ') : '') + '.';
+    byId('dead-letter-totals').setAttribute('data-unavailable', page.unavailable.join(','));
+    var body = byId('dead-letters').tBodies[0];
+    body.textContent = '';
+    page.items.forEach(function (d) {
+      body.appendChild(el('tr', { 'data-dead-letter-id': d.id, 'data-module': d.module }, [
+        el('td', { className: 'note', text: new Date(d.deadLetteredAt).toLocaleString() }),
+        el('td', { title: 'message ' + d.messageId + '\n' + JSON.stringify(d.payload) }, [el('strong', { text: d.name + ' v' + d.version })]),
+        el('td', { text: d.module + ' → ' + d.destination }),
+        el('td', {}, [el('code', { text: d.orderingKey })]),
+        el('td', { text: String(d.attempts) }),
+        el('td', { className: 'last-error', text: d.lastError }),
+        el('td', {}, [el('button', { type: 'button', 'data-replay': d.id, text: 'Replay' })]),
+      ]));
+    });
+    if (!page.items.length) body.appendChild(el('tr', {}, [el('td', { colspan: 7, className: 'note', text: 'No dead letters.' })]));
+    byId('dead-letter-state').textContent = (page.nextCursor ? 'The 50 newest are shown. ' : '') + 'Refreshed every 5 s.';
+  }
+
+  function loadDeadLetters() {
+    if (!token()) {
+      byId('dead-letter-state').textContent = 'Set an admin token above to see them.';
+      return Promise.resolve();
+    }
+    return fetch('/api/v1/admin/dead-letters?limit=50', { headers: authHeaders() })
+      .then(readJson)
+      .then(function (result) {
+        if (!result.ok) throw new Error(problemText(result.status, result.body));
+        renderDeadLetters(result.body);
+      })
+      .catch(function (error) { byId('dead-letter-state').textContent = 'The dead letters are unavailable: ' + error.message; });
+  }
+
+  byId('dead-letters').addEventListener('click', function (e) {
+    var id = e.target && e.target.getAttribute && e.target.getAttribute('data-replay');
+    if (!id) return;
+    e.target.disabled = true;
+    fetch('/api/v1/admin/dead-letters/' + encodeURIComponent(id) + '/replay', { method: 'POST', headers: authHeaders() })
+      .then(readJson)
+      .then(function (result) {
+        if (!result.ok) throw new Error(problemText(result.status, result.body));
+        byId('dead-letter-state').textContent = 'Replayed ' + result.body.name + ' ' + result.body.messageId + ': it is back in the outbox of ' + result.body.module + '.';
+        return loadDeadLetters();
+      })
+      .catch(function (error) { e.target.disabled = false; byId('dead-letter-state').textContent = 'Replay failed: ' + error.message; });
   });
 
   // ---- trace timeline ------------------------------------------------------------------------------------
@@ -288,6 +341,8 @@ export const DASHBOARD_JS = String.raw`// The dashboard's script: plain browser 
   showTokenState();
   loadTopology();
   setInterval(loadTopology, 5000);
+  loadDeadLetters();
+  setInterval(loadDeadLetters, 5000);
   connectEvents();
 })();
 `;
