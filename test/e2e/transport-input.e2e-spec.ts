@@ -50,6 +50,19 @@ describe(`bad input over the transport (${process.env.TRANSPORT ?? 'tcp'})`, () 
     await expect(send(patterns.inbox('payments'), { id: 'not-a-uuid', name: 42 })).rejects.toMatchObject({ code: 'MALFORMED_MESSAGE' });
   });
 
+  it.each([
+    ['a limit out of range', { limit: 1000 }],
+    ['a position that is not a cursor position', { limit: 5, before: { createdAt: "yesterday'; --", id: 'x' } }],
+    ['no slice at all', 'hello'],
+  ])('refuses a dead-letter list with %s', async (_case, slice) => {
+    await expect(send(patterns.deadLetterList('payments'), slice)).rejects.toMatchObject({ code: 'MALFORMED_CALL' });
+  });
+
+  it('refuses a dead-letter replay without a uuid, and answers one it does not hold with nothing', async () => {
+    await expect(send(patterns.deadLetterReplay('payments'), { id: 'not-a-uuid' })).rejects.toMatchObject({ code: 'MALFORMED_CALL' });
+    await expect(send(patterns.deadLetterReplay('payments'), { id: randomUUID() })).resolves.toBeNull();
+  });
+
   it('refuses a pattern nobody answers', async () => {
     const error = await failureOf(`${config.transportNamespace}.payments.unknown`, {});
     // Over TCP and RabbitMQ the module receives it and says so; NATS and Redis route by subject, so it never
