@@ -1,6 +1,7 @@
 import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { ModuleDatabase } from '../database/module-database';
 import { DeadLetter, DeadLetterSlice, DeadLetterSliceAnswer, DeadLetterSource } from './dead-letter';
+import { outboxChannel } from './outbox';
 
 interface DeadLetterRow {
   id: string;
@@ -24,9 +25,10 @@ const COLUMNS = `id, message_id, destination, name, version, ordering_key, paylo
 
 /**
  * One module's dead letters (the `dead_letters` table of its schema): read newest first, counted, and
- * replayed. Replaying moves the row back into the outbox in one statement, as a new message at the end of
- * its ordering key's queue with no attempts behind it, then wakes the relay: it is delivered as if it had
- * just been written. The message keeps its id, so a consumer that did handle it after all (its answer lost)
+ * replayed. Replaying moves the row back into the outbox in one transaction, as a new message at the end of
+ * its ordering key's queue with no attempts behind it, and wakes the relay as a commit of the outbox does
+ * (this process's relay, and through NOTIFY the replica that sends the module's outbox if that is another):
+ * it is delivered as if it had just been written. The message keeps its id, so a consumer that did handle it after all (its answer lost)
  * finds it in its inbox and does nothing twice.
  */
 export class DeadLetterStore implements DeadLetterSource {
@@ -54,16 +56,21 @@ export class DeadLetterStore implements DeadLetterSource {
 
   async replay(id: string): Promise<DeadLetter | undefined> {
     const schema = `"${this.db.module}"`;
-    // One statement, so one transaction: the row is either back in the outbox or still a dead letter, and of
-    // two replays of the same letter racing, one moves it and the other finds nothing.
-    const [row]: DeadLetterRow[] = await this.db.dataSource.query(
-      `WITH moved AS (DELETE FROM ${schema}.dead_letters WHERE id = $1 RETURNING *),
-            requeued AS (
-              INSERT INTO ${schema}.outbox (message_id, destination, name, version, ordering_key, payload, headers, occurred_at, attempts, next_attempt_at)
-              SELECT message_id, destination, name, version, ordering_key, payload, headers, occurred_at, 0, now() FROM moved)
-       SELECT ${COLUMNS} FROM moved`,
-      [id],
-    );
+    const row = await this.db.transaction(async (manager) => {
+      // One statement moves it: the row is either back in the outbox or still a dead letter, and of two
+      // replays of the same letter racing, one moves it and the other finds nothing.
+      const [moved]: DeadLetterRow[] = await manager.query(
+        `WITH moved AS (DELETE FROM ${schema}.dead_letters WHERE id = $1 RETURNING *),
+              requeued AS (
+                INSERT INTO ${schema}.outbox (message_id, destination, name, version, ordering_key, payload, headers, occurred_at, attempts, next_attempt_at)
+                SELECT message_id, destination, name, version, ordering_key, payload, headers, occurred_at, 0, now() FROM moved)
+         SELECT ${COLUMNS} FROM moved`,
+        [id],
+      );
+      // Heard at the commit by whichever replica sends this module's outbox.
+      if (moved) await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.db.module), '']);
+      return moved as DeadLetterRow | undefined;
+    });
     if (!row) return undefined;
     // The relay serves every module's messages: it must not run, or log, inside this request's trace.
     context.with(ROOT_CONTEXT, this.wakeRelay);
