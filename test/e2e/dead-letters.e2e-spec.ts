@@ -72,6 +72,18 @@ const notSelected: Topology = { name: 'monolith and payments out not selected', 
     }
   });
 
+  it('reports a dead_letters gauge for each module a process hosts, with the same count as the list', async () => {
+    for (const [index, client] of api.clients.entries()) {
+      const metrics = await new HttpClient(client.baseUrl).get('/metrics');
+      expect(String(metrics.body)).toContain('# TYPE dead_letters gauge');
+      for (const module of topology.processes[index]) {
+        const gauge = new RegExp(`^dead_letters\\{module="${module}"\\} (\\d+)$`, 'm').exec(String(metrics.body));
+        expect(gauge).not.toBeNull();
+        expect(Number(gauge![1])).toBe((await client.get(`${LIST}?module=${module}&limit=1`)).body.totals[module]);
+      }
+    }
+  });
+
   it('refuses a bad limit, module, cursor or id (400), and an id nobody holds (404 DEAD_LETTER_NOT_FOUND)', async () => {
     expectValidationProblem(await api.first.get(`${LIST}?limit=0`), 'limit');
     expectValidationProblem(await api.last.get(`${LIST}?limit=101`), 'limit');
@@ -119,7 +131,7 @@ const notSelected: Topology = { name: 'monolith and payments out not selected', 
         expect(letter).toMatchObject({
           module: 'orders',
           destination: 'payments',
-          name: 'RequestPayment',
+          name: 'payments.RequestPayment',
           orderingKey: stuck.id,
           attempts: MAX_ATTEMPTS,
           payload: expect.objectContaining({ orderId: stuck.id, customerId: unlucky.id, amountCents: 700 }),
@@ -127,6 +139,8 @@ const notSelected: Topology = { name: 'monolith and payments out not selected', 
         // In one process the handler's own error is kept; across processes, what the transport carried back of it.
         expect(letter!.lastError).toMatch(topology.processes.length === 1 ? /refused for this customer by the dead-letters test/ : /./);
         expect((await api.order(stuck.id)).status).toBe('PENDING');
+        const ordersHost = shop.urls[topology.processes.findIndex((modules) => modules.includes('orders'))];
+        expect(String((await new HttpClient(ordersHost).get('/metrics')).body)).toMatch(/^dead_letters\{module="orders"\} [1-9]\d*$/m);
         expect((await allDeadLetters()).some((candidate) => candidate.id === letter!.id)).toBe(true);
 
         // The fault is removed; the letter is replayed, from the last process (another one than orders', when split).
