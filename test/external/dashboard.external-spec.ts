@@ -54,6 +54,9 @@ describe.each(topologies)('the dashboard in Chromium ($name)', (topology) => {
     const customer = await new ShopApi(shop.urls, shop.adminHeaders).fundedCustomer(1000);
     await page.fill('#token', shop.adminHeaders.authorization.replace(/^Bearer /, ''));
     await page.click('#token-form button[type="submit"]');
+    // With an admin token the dead letters appear: a count for every module, every module reached.
+    await page.locator('#dead-letter-totals[data-unavailable=""]').waitFor();
+    expect(await page.locator('#dead-letter-totals').textContent()).toMatch(/customers \d+, orders \d+, payments \d+/);
     await page.fill('#customer-id', customer.id);
     await page.fill('#sku', 'teapot');
     await page.fill('#quantity', '3');
