@@ -179,6 +179,7 @@ describe('bad input, generated, on every endpoint (monolith)', () => {
           ['DELETE', '/api/v1/customers/:id', undefined],
           ['POST', '/api/v1/accounts/:id/deposits', { amountCents: 100 }],
           ['POST', '/api/v1/orders/:id/cancel', undefined],
+          ['POST', '/api/v1/admin/dead-letters/:id/replay', undefined],
         ),
         badId,
         headers,
@@ -205,7 +206,7 @@ describe('bad input, generated, on every endpoint (monolith)', () => {
       .tuple(fc.constantFrom('/api/v1/customers/:id', '/api/v1/customers/:id/overview', '/api/v1/accounts/:id', '/api/v1/accounts/:id/events', '/api/v1/orders/:id'), badId)
       .map(([path, bad]) => path.replace(':id', encodeURIComponent(bad)));
     const withBadQuery = fc
-      .tuple(fc.constantFrom('/api/v1/customers', `/api/v1/accounts/${customer.id}/events`, '/api/v1/payments', '/api/v1/orders'), query)
+      .tuple(fc.constantFrom('/api/v1/customers', `/api/v1/accounts/${customer.id}/events`, '/api/v1/payments', '/api/v1/orders', '/api/v1/admin/dead-letters'), query)
       .map(([path, q]) => `${path}?${toQuery(q as Record<string, string>)}`);
     return fc.record({ method: fc.constant('GET'), path: fc.oneof(withBadId, withBadQuery), headers: headers.map((h) => headersFor(h)) });
   };
@@ -255,6 +256,7 @@ describe('bad input, generated, on every endpoint (monolith)', () => {
           { method: 'POST', path: '/api/v1/orders', body: { customerId: unknown, items: [{ sku: 'a', quantity: 1, unitPriceCents: 1 }] }, headers: admin() },
           { method: 'POST', path: `/api/v1/orders/${unknown}/cancel`, headers: admin() },
           { method: 'DELETE', path: `/api/v1/customers/${unknown}`, headers: admin() },
+          { method: 'POST', path: `/api/v1/admin/dead-letters/${unknown}/replay`, headers: admin() },
         ]) {
           expectRefusedProperly(request, await send(request), false);
         }
