@@ -97,28 +97,26 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
     /** A slice of this module's dead letters, for the admin API of another process. */
     @MessagePattern(patterns.deadLetterList(module))
     async listDeadLetters(@Payload() slice: unknown, @Ctx() context: unknown): Promise<DeadLetterSliceAnswer> {
-      const store = await this.deadLetterStore(isDeadLetterSlice(slice), slice, context);
-      return this.inFlight.track(() => rethrowForTransport(() => store.list(slice as Parameters<typeof store.list>[0])));
+      const store = this.deadLetters.get(module);
+      if (!isDeadLetterSlice(slice) || !store) return this.refuseDeadLetterRequest(slice, context);
+      acknowledge(context);
+      return this.inFlight.track(() => rethrowForTransport(() => store.list(slice)));
     }
 
     /** Replays one of this module's dead letters; answers null when it has none with that id. */
     @MessagePattern(patterns.deadLetterReplay(module))
     async replayDeadLetter(@Payload() request: unknown, @Ctx() context: unknown): Promise<DeadLetter | null> {
-      const store = await this.deadLetterStore(isReplayRequest(request), request, context);
-      const id = (request as { id: string }).id;
-      return this.inFlight.track(() => rethrowForTransport(async () => (await store.replay(id)) ?? null));
+      const store = this.deadLetters.get(module);
+      if (!isReplayRequest(request) || !store) return this.refuseDeadLetterRequest(request, context);
+      // At most once, like a call: the replay is not run again if this process dies while running it.
+      acknowledge(context);
+      return this.inFlight.track(() => rethrowForTransport(async () => (await store.replay(request.id)) ?? null));
     }
 
-    /** The hosted module's store once the request is known to be well formed; acknowledged either way (at most once). */
-    private async deadLetterStore(wellFormed: boolean, request: unknown, context: unknown) {
-      const store = this.deadLetters.get(module);
-      if (!wellFormed || !store) {
-        logger.warn(`refused a malformed dead-letter request: ${JSON.stringify(request)?.slice(0, 200)}`);
-        await deadLetter(context, patterns.deadLetters(), 'malformed dead-letter request');
-        throw new RpcException(new DomainError('MALFORMED_CALL', 'invalid', `not a dead-letter request for ${module}`).toJSON());
-      }
-      acknowledge(context);
-      return store;
+    private async refuseDeadLetterRequest(request: unknown, context: unknown): Promise<never> {
+      logger.warn(`refused a malformed dead-letter request: ${JSON.stringify(request)?.slice(0, 200)}`);
+      await deadLetter(context, patterns.deadLetters(), 'malformed dead-letter request');
+      throw new RpcException(new DomainError('MALFORMED_CALL', 'invalid', `not a dead-letter request for ${module}`).toJSON());
     }
 
     @MessagePattern(patterns.ping(module))
