@@ -29,10 +29,11 @@ const MAX_ATTEMPTS = 3;
 /** A SQL server the test can reach beside the shop, to plant a fault in a module's schema. */
 const databaseUrl = process.env.DATABASE_URL;
 
-// A split where the admin API of one process reaches the dead letters of a module in another, and the monolith.
-const topologies = selectedTopologies().filter((topology) => ['monolith', 'payments out'].includes(topology.name));
-// E2E_TOPOLOGIES may select neither: the suite is then reported as skipped rather than empty.
-const notSelected: Topology = { name: 'monolith and payments out not selected', processes: [] };
+// The monolith; a split where one process asks another for a module's dead letters; and every module apart
+// (the topology CI also runs as real processes).
+const topologies = selectedTopologies().filter((topology) => ['monolith', 'payments out', 'all apart'].includes(topology.name));
+// E2E_TOPOLOGIES may select none of them: the suite is then reported as skipped rather than empty.
+const notSelected: Topology = { name: 'monolith, payments out and all apart not selected', processes: [] };
 
 (topologies.length > 0 ? describe.each(topologies) : describe.skip.each([notSelected]))('dead letters ($name)', (topology) => {
   let shop: RunningShop;
