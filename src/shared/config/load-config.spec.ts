@@ -89,7 +89,7 @@ describe('loadConfig', () => {
       expect(config.databaseConnectTimeoutMs).toBe(300_000);
       expect(config.retentionHours).toBe(168);
       expect(config.deliveryMaxAttempts).toBe(10);
-      expect(config.relayConcurrency).toBe(8);
+      expect(config.relayConcurrency).toBe(4);
     });
 
     it('reads each of them, 0 turning rate limiting off', () => {

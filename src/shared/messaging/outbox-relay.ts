@@ -5,7 +5,7 @@ import { MessageDispatcher } from './message-dispatcher';
 import { Metrics } from '../observability/metrics';
 import { MessageTap } from './message-tap';
 import { classifyDeliveryFailure } from './delivery-failure';
-import { DestinationPauses } from './destination-pauses';
+import { DestinationHealth } from './destination-health';
 import { keyOf, OutboxRow, OutboxRows } from './outbox-rows';
 import { RelayLeadership } from './relay-leadership';
 
@@ -40,9 +40,10 @@ export class OutboxRelay {
   private readonly logger: Logger;
   private readonly rows: OutboxRows;
   private readonly leadership: RelayLeadership;
-  private readonly pauses = new DestinationPauses();
-  /** Keys with a delivery in flight (see keyOf), and the deliveries themselves. */
+  private readonly destinations: DestinationHealth;
+  /** Keys with a delivery in flight (see keyOf), how many per destination, and the deliveries themselves. */
   private readonly busyKeys = new Set<string>();
+  private readonly busyByDestination = new Map<string, number>();
   private readonly inFlight = new Set<Promise<void>>();
   private running: Promise<void> | undefined;
   private runAgain = false;
@@ -59,6 +60,7 @@ export class OutboxRelay {
   ) {
     this.logger = new Logger(`OutboxRelay:${db.module}`);
     this.rows = new OutboxRows(db);
+    this.destinations = new DestinationHealth(settings.concurrency);
     this.metrics?.outboxRelayLeader.set({ module: db.module }, 0);
     this.leadership = new RelayLeadership(db, () => this.wake(), (leading) => {
       this.metrics?.outboxRelayLeader.set({ module: db.module }, leading ? 1 : 0);
@@ -123,29 +125,50 @@ export class OutboxRelay {
       this.runAgain = false;
       let rows: OutboxRow[];
       try {
-        rows = await this.rows.nextDue(BATCH_SIZE, [...this.busyKeys], this.pauses.current());
+        rows = await this.rows.nextDue(BATCH_SIZE, [...this.busyKeys], this.destinationsOnHold());
       } catch (error) {
         // The database itself failed (down, restarting): the sweep will try again.
         this.logger.warn(`outbox round failed: ${(error as Error).message}`);
         return;
       }
+      let started = 0;
       for (const queue of byKey(rows)) {
+        // Its destination is paused, or has all the keys in flight it may have: the key waits for a later pass.
+        if (this.isOnHold(queue[0].destination)) continue;
         while (this.inFlight.size >= this.settings.concurrency) await Promise.race(this.inFlight);
         if (this.stopped || !this.leadership.isLeader) return;
+        if (this.isOnHold(queue[0].destination)) continue;
         this.startKey(queue);
+        started++;
       }
-      // Rows came back: there may be more (the batch was full, or new rows of other keys arrived).
-      if (rows.length > 0) this.runAgain = true;
+      // Keys went out: there may be more (the batch was full, or new rows came). Otherwise a key that
+      // finishes starts the next pass.
+      if (started > 0) this.runAgain = true;
     } while (this.runAgain && !this.stopped && this.leadership.isLeader);
+  }
+
+  /** Destinations none of whose rows may start now. */
+  private destinationsOnHold(): string[] {
+    const candidates = new Set([...this.busyByDestination.keys(), ...this.destinations.spared()]);
+    return [...candidates].filter((destination) => this.isOnHold(destination));
+  }
+
+  private isOnHold(destination: string): boolean {
+    return this.destinations.isPaused(destination) || (this.busyByDestination.get(destination) ?? 0) >= this.destinations.allowance(destination);
   }
 
   private startKey(queue: OutboxRow[]): void {
     const key = keyOf(queue[0]);
+    const destination = queue[0].destination;
     this.busyKeys.add(key);
+    this.busyByDestination.set(destination, (this.busyByDestination.get(destination) ?? 0) + 1);
     const delivery: Promise<void> = this.deliverInOrder(queue)
       .catch((error: Error) => this.logger.warn(`outbox round failed: ${error.message}`))
       .finally(() => {
         this.busyKeys.delete(key);
+        const left = (this.busyByDestination.get(destination) ?? 1) - 1;
+        if (left > 0) this.busyByDestination.set(destination, left);
+        else this.busyByDestination.delete(destination);
         this.inFlight.delete(delivery);
         // The key's next rows, beyond this batch, may be waiting.
         this.wake();
@@ -156,7 +179,7 @@ export class OutboxRelay {
   /** One key's rows, in order, until one of them has to wait. */
   private async deliverInOrder(queue: OutboxRow[]): Promise<void> {
     for (const row of queue) {
-      if (this.stopped || !this.leadership.isLeader || this.pauses.isPaused(row.destination)) return;
+      if (this.stopped || !this.leadership.isLeader || this.destinations.isPaused(row.destination)) return;
       const envelope = this.toEnvelope(row);
       const deliveredLocally = this.dispatcher.localInbox(row.destination) !== undefined;
       try {
@@ -165,7 +188,7 @@ export class OutboxRelay {
         if (await this.settleFailure(row, error, deliveredLocally)) continue;
         return;
       }
-      this.pauses.clear(row.destination);
+      this.destinations.answered(row.destination);
       await this.rows.markDelivered(row);
       this.tap?.record('delivered', envelope);
       const labels = { source: this.db.module, destination: row.destination };
@@ -182,12 +205,13 @@ export class OutboxRelay {
     const failure = classifyDeliveryFailure(error, deliveredLocally);
 
     if (failure === 'unavailable') {
-      const pauseMs = this.pauses.pause(row.destination);
+      const pauseMs = this.destinations.unavailable(row.destination);
       this.logger.warn(`${row.destination} is unavailable (delivering ${row.name} ${row.message_id}); its messages wait ${Math.round(pauseMs)} ms: ${message}`);
       await this.rows.recordUnavailable(row, message);
       return false;
     }
 
+    this.destinations.answered(row.destination);
     const attempts = row.attempts + 1;
     if (failure === 'unroutable' || attempts >= this.settings.maxAttempts) {
       const reason = failure === 'unroutable' ? `no handler accepts it: ${message}` : message;

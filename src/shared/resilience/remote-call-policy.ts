@@ -72,7 +72,9 @@ export class RemoteCallPolicy {
 
   /** Runs `call`, which must give up when `signal` aborts (its deadline passed). */
   execute<T>(kind: CallKind, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    return (kind === 'read' ? this.withRetries : this.once).execute(({ signal }) => call(signal));
+    // A signal of the call's own: without one, cockatiel hangs every call's abort listener on one shared
+    // signal, and more than ten calls in flight (the relay sends several keys at once) trip Node's leak warning.
+    return (kind === 'read' ? this.withRetries : this.once).execute(({ signal }) => call(signal), new AbortController().signal);
   }
 
   get state(): CircuitState {
