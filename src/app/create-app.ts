@@ -23,6 +23,7 @@ import { redact } from '../shared/config/redact';
 import { Patterns } from '../shared/transport/patterns';
 import { serverOptions } from '../shared/transport/transport-options';
 import { drainOnClose } from '../shared/http/drain-on-close';
+import { QuietFrameworkLogger } from '../shared/observability/logging/quiet-framework-logger';
 
 /** How long a closing process lets requests it has taken finish before it cuts their connections. */
 const HTTP_DRAIN_MS = 10_000;
@@ -41,7 +42,7 @@ export async function createApp(config: AppConfig, options: { logStream?: Destin
     abortOnError: false,
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   app.flushLogs();
   // First, so that the request's span is active for everything after it, the request log included.
   app.use(httpTracing(app.get(Tracing)));

@@ -30,6 +30,9 @@ export interface RemoteCallLimits {
  * Everything a process needs to know about its deployment, parsed and validated once at start-up
  * (see load-config.ts) and injected everywhere else. Nothing outside this folder reads process.env.
  */
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 export class AppConfig {
   /** The modules this process hosts; the others are reached over `transport`. */
   readonly modules!: ModuleName[];
@@ -46,6 +49,8 @@ export class AppConfig {
   readonly databaseUrls!: Record<ModuleName, string | undefined>;
   readonly dataDir!: string;
   readonly logLevel!: string;
+  /** `pretty`: one readable line per entry, for a person at a terminal; `json`: one JSON object per line, for a collector. */
+  readonly logFormat!: LogFormat;
   /** Origins allowed to call the API from a browser; empty: CORS stays closed. */
   readonly corsOrigins!: string[];
   readonly production!: boolean;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AppConfig, HostPort, TcpTls, TRANSPORTS, TransportName } from './app-config';
+import { AppConfig, HostPort, LOG_FORMATS, LogFormat, TcpTls, TRANSPORTS, TransportName } from './app-config';
 import { ConfigError } from './config-error';
 import { isModuleName, MODULE_NAMES, ModuleName } from './module-name';
 import { redact } from './redact';
@@ -23,9 +23,10 @@ const BROKER_PROTOCOLS: Record<TransportName, string[]> = {
 
 /**
  * Reads the environment once and returns a validated AppConfig, or throws a ConfigError whose message
- * says what is wrong and how to fix it.
+ * says what is wrong and how to fix it. `terminal`: whether standard output is a terminal (logs default to
+ * readable lines there, to JSON elsewhere).
  */
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(env: Env = process.env, terminal = Boolean(process.stdout.isTTY)): AppConfig {
   const transport = parseTransport(env.TRANSPORT);
   const modules = parseModules(env.MODULES);
   return new AppConfig({
@@ -39,6 +40,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrls: parseDatabaseUrls(env),
     dataDir: resolve(env.DATA_DIR?.trim() || './.data'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    logFormat: parseLogFormat(env.LOG_FORMAT, terminal),
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
     production: env.NODE_ENV === 'production',
     jwtSecret: parseJwtSecret(env),
@@ -227,6 +229,13 @@ function parseLogLevel(raw: string | undefined): string {
   const value = (raw?.trim() || 'info').toLowerCase();
   if (!LOG_LEVELS.includes(value)) throw new ConfigError(`LOG_LEVEL "${raw}" is unknown: use one of ${LOG_LEVELS.join(', ')}.`);
   return value;
+}
+
+function parseLogFormat(raw: string | undefined, terminal: boolean): LogFormat {
+  const value = raw?.trim().toLowerCase();
+  if (!value) return terminal ? 'pretty' : 'json';
+  if (!(LOG_FORMATS as readonly string[]).includes(value)) throw new ConfigError(`LOG_FORMAT "${raw}" is unknown: use pretty (readable lines) or json (one JSON object a line).`);
+  return value as LogFormat;
 }
 
 function parsePort(key: string, raw: string | undefined, fallback: number): number {
