@@ -47,7 +47,10 @@ export async function createApp(config: AppConfig, options: { logStream?: Destin
   // First, so that the request's span is active for everything after it, the request log included.
   app.use(httpTracing(app.get(Tracing)));
   app.use(httpMetrics(app.get(Metrics)));
-  app.use(helmet());
+  // The app speaks plain HTTP (TLS ends at the ingress or load balancer): a policy that told the browser to
+  // upgrade every request to HTTPS, or to use only HTTPS from now on (HSTS), would break the dashboard at
+  // any address but localhost. The TLS terminator is the one to send HSTS.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Retry-After', TRACE_ID_HEADER] });
   app.use(jsonOnly);
   app.useBodyParser('json', { limit: '100kb', type: ['application/json', 'application/*+json'] });
