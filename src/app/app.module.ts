@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { logClientAddress } from '../shared/observability/log-client-address';
 import { logTraceFields } from '../shared/observability/tracing/log-trace-fields';
 import { AppConfig } from '../shared/config/app-config';
 import { MODULE_NAMES, ModuleName } from '../shared/config/module-name';
@@ -40,6 +41,7 @@ export class AppModule {
             mixin: logTraceFields,
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: { req: logClientAddress },
           },
         }),
         CqrsModule.forRoot(),
