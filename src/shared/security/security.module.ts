@@ -26,7 +26,7 @@ class AdminTokenAnnouncer implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (this.secret.shippedExample) {
-      this.logger.warn('JWT_SECRET is an example secret shipped in this repository: anyone can sign admin tokens for this process (NODE_ENV=production refuses it).');
+      this.logger.warn('The JWT secret is an example shipped in this repository: anyone can sign admin tokens for this process (NODE_ENV=production refuses it).');
     }
     if (!this.secret.generated) return;
     const token = this.jwt.sign({ sub: 'admin', role: 'admin' }, { expiresIn: '30d' });
