@@ -44,6 +44,9 @@ export async function createApp(config: AppConfig, options: { logStream?: Destin
   });
   app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   app.flushLogs();
+  // Who the client is (req.ip): the rate limit and the request log key on it. Unset, no peer is believed
+  // about X-Forwarded-For, so a client cannot choose its own address.
+  app.set('trust proxy', config.trustProxy);
   // First, so that the request's span is active for everything after it, the request log included.
   app.use(httpTracing(app.get(Tracing)));
   app.use(httpMetrics(app.get(Metrics)));

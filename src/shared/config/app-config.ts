@@ -15,6 +15,12 @@ export interface TcpTls {
   ca: string;
 }
 
+/**
+ * Express's `trust proxy`: false trusts no peer; a number trusts that many hops in front of the app; a list
+ * trusts peers with those addresses, ranges or names (loopback, linklocal, uniquelocal).
+ */
+export type TrustProxy = false | number | string[];
+
 /** The circuit breaker and bulkhead kept per remote module. */
 export interface RemoteCallLimits {
   /** Consecutive failures that open the breaker. */
@@ -53,6 +59,8 @@ export class AppConfig {
   readonly logFormat!: LogFormat;
   /** Origins allowed to call the API from a browser; empty: CORS stays closed. */
   readonly corsOrigins!: string[];
+  /** Which peers may say who the client is (X-Forwarded-For): what the rate limit and the request log key on. */
+  readonly trustProxy!: TrustProxy;
   readonly production!: boolean;
   /** From JWT_SECRET or the file named by JWT_SECRET_FILE; undefined: generate one (never in production). */
   readonly jwtSecret!: string | undefined;

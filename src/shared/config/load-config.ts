@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isShippedExampleSecret } from '../security/shipped-example-secrets';
 import { AppConfig, HostPort, LOG_FORMATS, LogFormat, TcpTls, TRANSPORTS, TransportName } from './app-config';
 import { ConfigError } from './config-error';
 import { isModuleName, MODULE_NAMES, ModuleName } from './module-name';
 import { redact } from './redact';
+import { parseTrustProxy } from './trust-proxy';
 
 type Env = Record<string, string | undefined>;
 
@@ -42,6 +44,7 @@ export function loadConfig(env: Env = process.env, terminal = Boolean(process.st
     logLevel: parseLogLevel(env.LOG_LEVEL),
     logFormat: parseLogFormat(env.LOG_FORMAT, terminal),
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     production: env.NODE_ENV === 'production',
     jwtSecret: parseJwtSecret(env),
     outboxSweepMs: parseInteger('OUTBOX_SWEEP_MS', env.OUTBOX_SWEEP_MS, 1000, 10, 600_000),
@@ -72,6 +75,13 @@ function parseJwtSecret(env: Env): string | undefined {
     if (!secret) throw new ConfigError(`JWT_SECRET_FILE ${file} is empty: put the secret in it.`);
   }
   if (secret && secret.length < 32) throw new ConfigError('The JWT secret is shorter than 32 characters: use a long random one (e.g. openssl rand -base64 48).');
+  // Development may use it (SecurityModule warns); production must not, whoever read the repository could sign admin tokens.
+  if (secret && env.NODE_ENV === 'production' && isShippedExampleSecret(secret)) {
+    const fix = env.JWT_SECRET?.trim()
+      ? 'JWT_SECRET is an example secret shipped in this repository, with which anyone can sign admin tokens: with NODE_ENV=production set a secret of your own, e.g. JWT_SECRET="$(openssl rand -base64 48)".'
+      : `JWT_SECRET_FILE ${file} holds an example secret shipped in this repository, with which anyone can sign admin tokens: with NODE_ENV=production put a secret of your own in it, e.g. openssl rand -base64 48 > ${file}.`;
+    throw new ConfigError(fix);
+  }
   if (!secret && env.NODE_ENV === 'production') {
     throw new ConfigError('NODE_ENV=production needs JWT_SECRET or JWT_SECRET_FILE: a production process never makes up its own secret.');
   }

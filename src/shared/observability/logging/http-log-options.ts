@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request } from 'express';
 import type { Options } from 'pino-http';
 import type { DestinationStream, Level } from 'pino';
 import { AppConfig } from '../../config/app-config';
@@ -23,10 +24,28 @@ export function httpLogOptions(config: AppConfig, stream?: DestinationStream): O
     mixin: logTraceFields,
     customLogLevel: requestLogLevel,
     serializers: {
-      req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+      req: (req: SerializedRequest) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: clientAddress(req) }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
   };
+}
+
+/** pino's serialized request; `raw` is the request it was made from. */
+interface SerializedRequest {
+  id?: unknown;
+  method?: string;
+  url?: string;
+  remoteAddress?: string;
+  raw?: unknown;
+}
+
+/**
+ * The client as express sees it (`req.ip`: through X-Forwarded-For of the proxies TRUST_PROXY trusts, the
+ * socket's peer otherwise), not the socket's peer, which behind an Ingress is the same proxy for every
+ * request. The rate limit keys on the same address.
+ */
+function clientAddress(req: SerializedRequest): string | undefined {
+  return (req.raw as Partial<Request> | undefined)?.ip ?? req.remoteAddress;
 }
 
 /**
