@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { startupSummary } from './app/startup-summary';
 import { createApp } from './app/create-app';
 import { ConfigError } from './shared/config/config-error';
 import { loadConfig } from './shared/config/load-config';
@@ -12,6 +14,7 @@ async function main(): Promise<void> {
   const booting = await BootingResponder.start(config.httpPort);
   const app = await createApp(config).finally(() => booting.close());
   await app.listen(config.httpPort);
+  new Logger('Shop').log(startupSummary(config));
 }
 
 main().catch((error: unknown) => {

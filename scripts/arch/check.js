@@ -189,6 +189,13 @@ function checkPort(src, m, file, sf, cls, problems, checked) {
   }
 }
 
+/** `get orderingKey() { return this.payload.<field>; }`: derived from the payload, so the message stays plain data. */
+function isOrderingKeyOfPayload(member, sf) {
+  if (!ts.isGetAccessorDeclaration(member) || member.name.getText(sf) !== 'orderingKey' || !member.body) return false;
+  const [statement, ...rest] = member.body.statements;
+  return rest.length === 0 && statement !== undefined && ts.isReturnStatement(statement) && /^this\.payload\.\w+$/.test(statement.expression?.getText(sf) ?? '');
+}
+
 function checkMessageClass(src, m, file, sf, cls, message, problems, checked) {
   const at = `${file}:${lineOf(sf, cls)}`;
   if (typeof message.name !== 'string') problems.push(`${at} ${message.class} has no static readonly messageName string`);
@@ -196,7 +203,9 @@ function checkMessageClass(src, m, file, sf, cls, message, problems, checked) {
   if (typeof message.version !== 'number') problems.push(`${at} ${message.class} has no static readonly version number`);
   for (const member of cls.members) {
     const isStaticLiteral = ts.isPropertyDeclaration(member) && hasModifier(member, ts.SyntaxKind.StaticKeyword) && hasModifier(member, ts.SyntaxKind.ReadonlyKeyword);
-    if (!isStaticLiteral) problems.push(`${file}:${lineOf(sf, member)} ${message.class} has a member besides messageName and version: a message is its payload and nothing else`);
+    if (!isStaticLiteral && !isOrderingKeyOfPayload(member, sf)) {
+      problems.push(`${file}:${lineOf(sf, member)} ${message.class} has a member besides messageName, version and orderingKey: a message is its payload and nothing else`);
+    }
   }
   const base = cls.heritageClauses[0].types[0];
   if (!base.typeArguments || base.typeArguments.length !== 1) problems.push(`${at} ${message.class} extends IntegrationMessage without a payload type`);

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { logTraceFields } from '../shared/observability/tracing/log-trace-fields';
+import { httpLogOptions } from '../shared/observability/logging/http-log-options';
 import { AppConfig } from '../shared/config/app-config';
 import { MODULE_NAMES, ModuleName } from '../shared/config/module-name';
 import { ConfigModule } from '../shared/config/config.module';
@@ -34,15 +34,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            stream: logStream,
-            mixin: logTraceFields,
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: httpLogOptions(config, logStream) }),
         CqrsModule.forRoot(),
         // Before security, so that a flood is turned away before any token is checked.
         RateLimitModule.forRoot(config),

@@ -23,6 +23,7 @@ import { redact } from '../shared/config/redact';
 import { Patterns } from '../shared/transport/patterns';
 import { serverOptions } from '../shared/transport/transport-options';
 import { drainOnClose } from '../shared/http/drain-on-close';
+import { QuietFrameworkLogger } from '../shared/observability/logging/quiet-framework-logger';
 
 /** How long a closing process lets requests it has taken finish before it cuts their connections. */
 const HTTP_DRAIN_MS = 10_000;
@@ -41,12 +42,18 @@ export async function createApp(config: AppConfig, options: { logStream?: Destin
     abortOnError: false,
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   app.flushLogs();
+  // Who the client is (req.ip): the rate limit and the request log key on it. Unset, no peer is believed
+  // about X-Forwarded-For, so a client cannot choose its own address.
+  app.set('trust proxy', config.trustProxy);
   // First, so that the request's span is active for everything after it, the request log included.
   app.use(httpTracing(app.get(Tracing)));
   app.use(httpMetrics(app.get(Metrics)));
-  app.use(helmet());
+  // The app speaks plain HTTP (TLS ends at the ingress or load balancer): a policy that told the browser to
+  // upgrade every request to HTTPS, or to use only HTTPS from now on (HSTS), would break the dashboard at
+  // any address but localhost. The TLS terminator is the one to send HSTS.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Retry-After', TRACE_ID_HEADER] });
   app.use(jsonOnly);
   app.useBodyParser('json', { limit: '100kb', type: ['application/json', 'application/*+json'] });

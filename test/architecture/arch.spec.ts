@@ -29,7 +29,7 @@ const CLEAN: Tree = {
     "export const alphaPortMethods = ['make'] as const;\n",
   'src/modules/alpha/contracts/alpha.events.ts':
     "import { IntegrationMessage } from '../../../shared/messaging/integration-message';\n" +
-    "export class ThingMade extends IntegrationMessage<{ thingId: string }> {\n  static readonly messageName = 'alpha.ThingMade';\n  static readonly version = 1;\n}\n",
+    "export class ThingMade extends IntegrationMessage<{ thingId: string }> {\n  static readonly messageName = 'alpha.ThingMade';\n  static readonly version = 1;\n  get orderingKey(): string {\n    return this.payload.thingId;\n  }\n}\n",
   'src/modules/alpha/contracts/index.ts': "export * from './alpha.events';\nexport * from './alpha.port';\nexport * from './thing.dto';\n",
   'src/modules/alpha/alpha.manifest.ts': "export const alphaManifest = { name: 'alpha', consumes: [] };\n",
   'src/modules/alpha/application/make-thing.command.ts': 'export class MakeThingCommand {\n  constructor(readonly name: string) {}\n}\n',
@@ -199,6 +199,16 @@ describe('the generator, on a fake tree', () => {
       'contracts importing a library',
       { 'src/modules/alpha/contracts/thing.dto.ts': "import { Column } from 'typeorm';\nexport interface ThingDto {\n  id: string;\n}\nexport const column = Column;\n" },
       "imports 'typeorm': contracts may import only contracts",
+    ],
+    [
+      'contracts are plain data',
+      'a message with behaviour beyond its payload',
+      {
+        'src/modules/alpha/contracts/alpha.events.ts':
+          "import { IntegrationMessage } from '../../../shared/messaging/integration-message';\n" +
+          "export class ThingMade extends IntegrationMessage<{ thingId: string }> {\n  static readonly messageName = 'alpha.ThingMade';\n  static readonly version = 1;\n  get orderingKey(): string {\n    return new Date().toISOString();\n  }\n}\n",
+      },
+      'ThingMade has a member besides messageName, version and orderingKey',
     ],
     [
       'no shared in-memory state',

@@ -2,7 +2,9 @@
 // parses; every variable they give an app container is one the app reads; the app's own loadConfig()
 // accepts each container's environment (so a typo'd module name or a malformed URL fails here, not at
 // 3 a.m. in a crash loop); the Dockerfile and the Kubernetes Deployments have the shape we rely on.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { loadConfig } from '../../src/shared/config/load-config';
@@ -16,6 +18,20 @@ const LOAD_CONFIG = join(ROOT, 'src/shared/config/load-config.ts');
 
 type Env = Record<string, string | undefined>;
 type Obj = Record<string, unknown>;
+
+/**
+ * No usable JWT secret is shipped (shipped-secrets.spec.ts): the operator makes one, as docker/README.md says.
+ * These stand for it: the compose secret file, and the Secret `kubectl create secret generic shop-secrets` makes.
+ */
+const OPERATOR_SECRET = randomBytes(36).toString('base64');
+const OPERATOR_SECRET_FILE = join(mkdtempSync(join(tmpdir(), 'shop-deployment-')), 'jwt_secret');
+writeFileSync(OPERATOR_SECRET_FILE, `${OPERATOR_SECRET}\n`);
+const OPERATOR_K8S_SECRET = {
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name: 'shop-secrets', namespace: 'shop' },
+  stringData: { JWT_SECRET: OPERATOR_SECRET, DATABASE_URL: 'postgres://USER:PASSWORD@HOST:5432/shop' },
+};
 
 // ---------------------------------------------------------------------------------------------------
 // Reading the files
@@ -170,7 +186,7 @@ function composeAppContainers(file: string, imageEnv: Env): AppContainer[] {
         if (!secret) throw new Error(`${where}: JWT_SECRET_FILE ${env.JWT_SECRET_FILE} is not one of the service's secrets`);
         const source = str(obj(topSecrets[secret.source]).file);
         if (!source) throw new Error(`${where}: secret ${secret.source} is not declared with a file under top-level secrets`);
-        runEnv.JWT_SECRET_FILE = resolve(dirname(file), source);
+        runEnv.JWT_SECRET_FILE = OPERATOR_SECRET_FILE;
       }
       return { where, env, runEnv };
     });
@@ -215,7 +231,8 @@ function k8sSources(docs: K8sDoc[]): Map<string, Env> {
 }
 
 function k8sAppContainers(docs: { doc: K8sDoc; file: string }[], imageEnv: Env): (AppContainer & { deployment: K8sDoc })[] {
-  const sources = k8sSources(docs.map((d) => d.doc));
+  // The Secret the operator creates first; one shipped under docker/k8s would replace it on `kubectl apply`.
+  const sources = k8sSources([OPERATOR_K8S_SECRET as K8sDoc, ...docs.map((d) => d.doc)]);
   const source = (kind: string, namespace: string, name: unknown, where: string): Env => {
     const found = sources.get(`${kind}/${namespace}/${String(name)}`);
     if (!found) throw new Error(`${where}: refers to ${kind} ${namespace}/${String(name)}, which no file under docker/k8s defines`);
@@ -381,13 +398,6 @@ describe('deployment files under docker/', () => {
       expect(hosted).toEqual([...MODULE_NAMES].sort());
     });
 
-    it('the example JWT secret is one line without comments', () => {
-      const text = readFileSync(join(DOCKER, 'secrets/jwt_secret.example'), 'utf8');
-      expect(text.trimEnd().split('\n')).toHaveLength(1);
-      expect(text).not.toMatch(/#/);
-      expect(text.trim().length).toBeGreaterThanOrEqual(32);
-    });
-
     it('a typo in the files would fail this test (the check itself works)', () => {
       const [app] = apps;
       expect(() => loadConfig({ ...app.runEnv, MODULES: 'paymnets' })).toThrow(/paymnets/);
@@ -402,17 +412,25 @@ describe('deployment files under docker/', () => {
     const apps = docs.length > 0 ? collect('the app Deployments\' environment', () => k8sAppContainers(docs, dockerfile.imageEnv)) : [];
     const deployments = [...new Set(apps.map((a) => a.deployment))];
 
-    it('has a Namespace, the ConfigMap, the Secret, a Deployment and a Service per module, NATS and an Ingress', () => {
+    it('has a Namespace, the ConfigMap, a Deployment and a Service per module, NATS and an Ingress', () => {
       const kinds = docs.map(({ doc }) => `${doc.kind}/${doc.metadata.name}`);
       expect(kinds).toEqual(
         expect.arrayContaining([
-          'Namespace/shop', 'ConfigMap/shop-config', 'Secret/shop-secrets', 'Deployment/nats', 'Service/nats', 'Ingress/shop',
+          'Namespace/shop', 'ConfigMap/shop-config', 'Deployment/nats', 'Service/nats', 'Ingress/shop',
           ...MODULE_NAMES.flatMap((m) => [`Deployment/shop-${m}`, `Service/shop-${m}`]),
         ]),
       );
       const nats = docs.find(({ doc }) => doc.kind === 'Deployment' && doc.metadata.name === 'nats')!.doc;
       expect(containers(nats)[0].image).toMatch(/^nats:2\b/);
       expect(containers(nats)[0].args).toContain('-js');
+    });
+
+    it('ships no Secret: the operator creates shop-secrets, and `kubectl apply -f docker/k8s/` never overwrites it', () => {
+      expect(docs.filter(({ doc }) => doc.kind === 'Secret').map(({ doc }) => doc.metadata.name)).toEqual([]);
+    });
+
+    it('trusts the Ingress controller, one hop, about the client address', () => {
+      for (const app of apps) expect(loadConfig(app.runEnv).trustProxy).toBe(1);
     });
 
     eachOf(apps, (a) => a.where)('%s sets only variables the app reads, and loadConfig accepts them', (app) => {

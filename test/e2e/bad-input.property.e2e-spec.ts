@@ -224,7 +224,9 @@ describe('bad input, generated, on every endpoint (monolith)', () => {
     }
     if (response.status < 400 || response.status > 499) throw new Error(`expected a 4xx problem: ${what}`);
     if (!response.headers.get('content-type')?.startsWith('application/problem+json')) throw new Error(`not problem+json: ${what}`);
-    expect(response.body).toEqual(expect.objectContaining({ type: expect.any(String), title: expect.any(String), status: response.status, detail: expect.any(String) }));
+    expect(response.body).toEqual(
+      expect.objectContaining({ type: expect.any(String), title: expect.any(String), status: response.status, detail: expect.any(String), code: expect.stringMatching(/^[A-Z][A-Z0-9_]+$/) }),
+    );
     expectNoInternals(response.body);
   }
 

@@ -44,6 +44,9 @@ describe.each(topologies)('dashboard ($name)', (topology) => {
     expect(page.body).toContain('<script src="/dashboard/dashboard.js"></script>');
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/script-src 'self'(;|$)/);
+    // Served over plain HTTP: nothing may send the browser to HTTPS, or the page loads unstyled and inert.
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(page.headers.get('strict-transport-security')).toBeNull();
     const script = await anonymous.get('/dashboard/dashboard.js');
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('text/javascript');

@@ -52,6 +52,22 @@ describe.each(selectedTopologies())('payments ($name)', (topology) => {
       for (const client of api.clients) expect((await client.get(`/api/v1/accounts/${customer.id}`)).body).toEqual(second.body);
     });
 
+    it('takes every deposit of eight writers racing on one account, each at its own version', async () => {
+      const customer = await api.signUp();
+      const opened = await api.account(customer.id);
+      const writers = Array.from({ length: 8 }, (_, writer) =>
+        (async () => {
+          for (let i = 1; i <= 5; i++) await api.deposit(customer.id, writer * 10 + i);
+        })(),
+      );
+      await Promise.all(writers);
+
+      const expected = Array.from({ length: 8 }, (_, writer) => [1, 2, 3, 4, 5].reduce((sum, i) => sum + writer * 10 + i, 0)).reduce((a, b) => a + b, 0);
+      expect(await api.account(customer.id)).toEqual({ customerId: customer.id, balanceCents: expected, version: opened.version + 40 });
+      const versions = (await api.first.get(`/api/v1/accounts/${customer.id}/events?limit=100`)).body.items.map((event: { version: number }) => event.version);
+      expect(versions).toEqual(Array.from({ length: opened.version + 40 }, (_, i) => i + 1));
+    });
+
     it('accepts the smallest and the largest amount (1 and 1000000000 cents)', async () => {
       const customer = await api.signUp();
 

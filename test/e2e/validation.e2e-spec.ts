@@ -185,9 +185,21 @@ describe.each(selectedTopologies())('validation, errors and health ($name)', (to
       if (response.status >= 400) expectProblem(response, response.status);
     });
 
-    it('answers an unknown route with a 404 problem', async () => {
-      expectProblem(await api.first.get('/api/v1/nothing-here'), 404);
-      expectProblem(await api.last.post('/api/v2/orders', { customerId: customer.id, items: itemsCosting(1) }), 404);
+    it('answers an unknown route with a 404 problem coded ROUTE_NOT_FOUND', async () => {
+      for (const response of [await api.first.get('/api/v1/nothing-here'), await api.last.post('/api/v2/orders', { customerId: customer.id, items: itemsCosting(1) })]) {
+        expectProblem(response, 404);
+        expect(response.body.code).toBe('ROUTE_NOT_FOUND');
+      }
+    });
+
+    it("codes the framework's own refusals too: a malformed id, an unreadable body, a body too large", async () => {
+      const malformedId = await api.first.get('/api/v1/orders/not-a-uuid');
+      expectProblem(malformedId, 400);
+      expect(malformedId.body.code).toBe('VALIDATION_FAILED');
+      const unreadable = await api.first.raw('POST', '/api/v1/customers', '{"name": ');
+      expect(unreadable.body.code).toBe('VALIDATION_FAILED');
+      const tooLarge = await api.first.post('/api/v1/customers', { name: 'x'.repeat(150 * 1024), email: uniqueEmail() });
+      expect(tooLarge.body.code).toBe('PAYLOAD_TOO_LARGE');
     });
 
     it('never puts internals in the detail of the problems it answered so far', () => {

@@ -38,6 +38,19 @@ describe.each(topologies)('the dashboard in Chromium ($name)', (topology) => {
     return errors;
   };
 
+  it('runs its script when opened by address as well as by name (no upgrade to HTTPS)', async () => {
+    const port = new URL(shop.urls[0]).port;
+    for (const host of ['127.0.0.1', 'localhost']) {
+      const page = await browser.newPage();
+      const errors = watchForErrors(page);
+      await page.goto(`http://${host}:${port}/dashboard`);
+      // Rows appear only when the script ran and fetched the topology.
+      await page.locator('#topology tr[data-module="orders"]').waitFor();
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('shows the topology, places an order through the form, and shows its status, its events and its trace', async () => {
     const ordersHost = topology.processes.findIndex((modules) => modules.includes('orders'));
     const hosted = topology.processes[ordersHost];

@@ -11,6 +11,9 @@ const INTERNALS: Array<[string, RegExp]> = [
   ['a runtime error', /TypeError|ReferenceError|Cannot read propert|undefined is not|is not a function/],
 ];
 
+/** How an error's `code` is spelled: UPPER_SNAKE, stable across releases. */
+const STABLE_CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+
 /** Fails if `body` carries a stack trace, SQL or another internal detail. */
 export function expectNoInternals(body: unknown): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
@@ -29,7 +32,7 @@ export function expectProblem(response: HttpResult, status: number): void {
   }
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json\b/);
   expect(response.body).toEqual(
-    expect.objectContaining({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) }),
+    expect.objectContaining({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String), code: expect.stringMatching(STABLE_CODE) }),
   );
   expect(response.body.type.length).toBeGreaterThan(0);
   expect(response.body.title.length).toBeGreaterThan(0);
@@ -73,6 +76,10 @@ export function expectWellBehavedAnswers(responses: RecordedResponse[]): void {
     if (response.status >= 400) {
       if (!response.contentType?.startsWith('application/problem+json')) {
         throw new Error(`${response.method} ${response.url} -> ${response.status} is not application/problem+json but ${response.contentType}`);
+      }
+      const code = (response.body as { code?: unknown } | undefined)?.code;
+      if (typeof code !== 'string' || !STABLE_CODE.test(code)) {
+        throw new Error(`${response.method} ${response.url} -> ${response.status} has no stable error code: ${JSON.stringify(response.body)}`);
       }
       expectNoInternals(response.body);
     } else if (response.body !== undefined && !response.contentType?.startsWith('application/json')) {

@@ -15,6 +15,12 @@ export interface TcpTls {
   ca: string;
 }
 
+/**
+ * Express's `trust proxy`: false trusts no peer; a number trusts that many hops in front of the app; a list
+ * trusts peers with those addresses, ranges or names (loopback, linklocal, uniquelocal).
+ */
+export type TrustProxy = false | number | string[];
+
 /** The circuit breaker and bulkhead kept per remote module. */
 export interface RemoteCallLimits {
   /** Consecutive failures that open the breaker. */
@@ -30,6 +36,9 @@ export interface RemoteCallLimits {
  * Everything a process needs to know about its deployment, parsed and validated once at start-up
  * (see load-config.ts) and injected everywhere else. Nothing outside this folder reads process.env.
  */
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 export class AppConfig {
   /** The modules this process hosts; the others are reached over `transport`. */
   readonly modules!: ModuleName[];
@@ -46,8 +55,12 @@ export class AppConfig {
   readonly databaseUrls!: Record<ModuleName, string | undefined>;
   readonly dataDir!: string;
   readonly logLevel!: string;
+  /** `pretty`: one readable line per entry, for a person at a terminal; `json`: one JSON object per line, for a collector. */
+  readonly logFormat!: LogFormat;
   /** Origins allowed to call the API from a browser; empty: CORS stays closed. */
   readonly corsOrigins!: string[];
+  /** Which peers may say who the client is (X-Forwarded-For): what the rate limit and the request log key on. */
+  readonly trustProxy!: TrustProxy;
   readonly production!: boolean;
   /** From JWT_SECRET or the file named by JWT_SECRET_FILE; undefined: generate one (never in production). */
   readonly jwtSecret!: string | undefined;

@@ -39,10 +39,18 @@ describe('loadConfig', () => {
     [{ ORDERS_TCP: '127.0.0.1:4101' }, /CUSTOMERS_TCP and ORDERS_TCP are both 127.0.0.1:4101: give each module its own port/],
     [{ HTTP_PORT: '70000' }, /HTTP_PORT "70000" must be a whole number from 0 to 65535/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL "loud" is unknown/],
+    [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT "xml" is unknown: use pretty .* or json/],
     [{ CORS_ORIGINS: 'https://shop.example.com/app' }, /CORS_ORIGINS entry "https:\/\/shop.example.com\/app" is not an origin/],
   ])('refuses %j with a message that says how to fix it', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('writes readable log lines to a terminal and JSON elsewhere, unless LOG_FORMAT says otherwise', () => {
+    expect(loadConfig({}, true).logFormat).toBe('pretty');
+    expect(loadConfig({}, false).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'Pretty' }, false).logFormat).toBe('pretty');
   });
 
   it('never repeats a password it was given in a URL', () => {

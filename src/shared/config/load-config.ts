@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AppConfig, HostPort, TcpTls, TRANSPORTS, TransportName } from './app-config';
+import { isShippedExampleSecret } from '../security/shipped-example-secrets';
+import { AppConfig, HostPort, LOG_FORMATS, LogFormat, TcpTls, TRANSPORTS, TransportName } from './app-config';
 import { ConfigError } from './config-error';
 import { isModuleName, MODULE_NAMES, ModuleName } from './module-name';
 import { redact } from './redact';
+import { parseTrustProxy } from './trust-proxy';
 
 type Env = Record<string, string | undefined>;
 
@@ -23,9 +25,10 @@ const BROKER_PROTOCOLS: Record<TransportName, string[]> = {
 
 /**
  * Reads the environment once and returns a validated AppConfig, or throws a ConfigError whose message
- * says what is wrong and how to fix it.
+ * says what is wrong and how to fix it. `terminal`: whether standard output is a terminal (logs default to
+ * readable lines there, to JSON elsewhere).
  */
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(env: Env = process.env, terminal = Boolean(process.stdout.isTTY)): AppConfig {
   const transport = parseTransport(env.TRANSPORT);
   const modules = parseModules(env.MODULES);
   return new AppConfig({
@@ -39,7 +42,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrls: parseDatabaseUrls(env),
     dataDir: resolve(env.DATA_DIR?.trim() || './.data'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    logFormat: parseLogFormat(env.LOG_FORMAT, terminal),
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     production: env.NODE_ENV === 'production',
     jwtSecret: parseJwtSecret(env),
     outboxSweepMs: parseInteger('OUTBOX_SWEEP_MS', env.OUTBOX_SWEEP_MS, 1000, 10, 600_000),
@@ -72,6 +77,13 @@ function parseJwtSecret(env: Env): string | undefined {
     if (!secret) throw new ConfigError(`JWT_SECRET_FILE ${file} is empty: put the secret in it.`);
   }
   if (secret && secret.length < 32) throw new ConfigError('The JWT secret is shorter than 32 characters: use a long random one (e.g. openssl rand -base64 48).');
+  // Development may use it (SecurityModule warns); production must not, whoever read the repository could sign admin tokens.
+  if (secret && env.NODE_ENV === 'production' && isShippedExampleSecret(secret)) {
+    const fix = env.JWT_SECRET?.trim()
+      ? 'JWT_SECRET is an example secret shipped in this repository, with which anyone can sign admin tokens: with NODE_ENV=production set a secret of your own, e.g. JWT_SECRET="$(openssl rand -base64 48)".'
+      : `JWT_SECRET_FILE ${file} holds an example secret shipped in this repository, with which anyone can sign admin tokens: with NODE_ENV=production put a secret of your own in it, e.g. openssl rand -base64 48 > ${file}.`;
+    throw new ConfigError(fix);
+  }
   if (!secret && env.NODE_ENV === 'production') {
     throw new ConfigError('NODE_ENV=production needs JWT_SECRET or JWT_SECRET_FILE: a production process never makes up its own secret.');
   }
@@ -229,6 +241,13 @@ function parseLogLevel(raw: string | undefined): string {
   const value = (raw?.trim() || 'info').toLowerCase();
   if (!LOG_LEVELS.includes(value)) throw new ConfigError(`LOG_LEVEL "${raw}" is unknown: use one of ${LOG_LEVELS.join(', ')}.`);
   return value;
+}
+
+function parseLogFormat(raw: string | undefined, terminal: boolean): LogFormat {
+  const value = raw?.trim().toLowerCase();
+  if (!value) return terminal ? 'pretty' : 'json';
+  if (!(LOG_FORMATS as readonly string[]).includes(value)) throw new ConfigError(`LOG_FORMAT "${raw}" is unknown: use pretty (readable lines) or json (one JSON object a line).`);
+  return value as LogFormat;
 }
 
 function parsePort(key: string, raw: string | undefined, fallback: number): number {

@@ -45,6 +45,7 @@ function answer(request: IncomingMessage, response: ServerResponse): void {
     title: 'Service Unavailable',
     status: 503,
     detail: 'The process is still starting; try again shortly.',
+    code: 'STARTING',
   });
 }
 

@@ -11,7 +11,8 @@ export interface ProblemDetails {
   title: string;
   status: number;
   detail: string;
-  code?: string;
+  /** A stable UPPER_SNAKE name of the failure: every problem has one, the framework's own included. */
+  code: string;
   errors?: Record<string, string[]>;
 }
 
@@ -36,6 +37,25 @@ const TITLES: Record<number, string> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+};
+
+/**
+ * The code of an error raised by the framework or the HTTP layer rather than by a module: a module's own
+ * errors are DomainErrors with codes of their own. A 404 that reaches here is a route nobody serves.
+ */
+const CODES: Record<number, string> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'ROUTE_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+  500: 'INTERNAL_ERROR',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 /**
@@ -68,18 +88,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const body = exception.getResponse() as string | { message?: unknown; errors?: Record<string, string[]> };
+      const body = exception.getResponse() as string | { message?: unknown; code?: unknown; errors?: Record<string, string[]> };
       const detail = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? exception.message);
       const errors = typeof body === 'object' ? body.errors : undefined;
-      return { ...base(status), detail, ...(errors ? { errors } : {}) };
+      const code = typeof body === 'object' && typeof body.code === 'string' ? body.code : codeOf(status);
+      return { ...base(status), detail, code, ...(errors ? { errors } : {}) };
     }
     const status = httpStatusOfLowLevelError(exception);
-    if (status) return { ...base(status), detail: status === 413 ? 'The request body is too large.' : 'The request body could not be read.' };
+    if (status) return { ...base(status), code: codeOf(status), detail: status === 413 ? 'The request body is too large.' : 'The request body could not be read.' };
     // A database that is down or restarting is not a bug in the request: 503, and the client retries (a
     // write with the same Idempotency-Key, so that one that did commit before the cut is not made twice).
     if (isDatabaseUnavailable(exception)) return this.toProblem(databaseUnavailable());
-    return { ...base(500), detail: 'An unexpected error occurred.' };
+    return { ...base(500), code: codeOf(500), detail: 'An unexpected error occurred.' };
   }
+}
+
+function codeOf(status: number): string {
+  return CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'REQUEST_REFUSED');
 }
 
 function base(status: number): Pick<ProblemDetails, 'type' | 'title' | 'status'> {

@@ -14,7 +14,8 @@ function exempt(context: ExecutionContext): boolean {
 }
 
 /**
- * At most `rateLimitPerMinute` requests per minute from one client address, over the whole API (not per
+ * At most `rateLimitPerMinute` requests per minute from one client address (express's req.ip: the peer, or
+ * the client a proxy trusted through TRUST_PROXY names in X-Forwarded-For), over the whole API (not per
  * route); beyond it a 429 problem with Retry-After (see problem-details.filter.ts). 0 turns it off. The count
  * is kept in this process: behind several replicas each one counts for itself.
  */

@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
+import { isShippedExampleSecret } from './shipped-example-secrets';
 
 export interface JwtSecret {
   value: string;
   /** True when no secret was configured and this one was made (or reused) under DATA_DIR. */
   generated: boolean;
+  /** True when the configured secret is one shipped in this repository (only development gets this far with it). */
+  shippedExample: boolean;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface JwtSecret {
  * never gets here without a secret: load-config refuses to start.
  */
 export function resolveJwtSecret(config: AppConfig): JwtSecret {
-  if (config.jwtSecret) return { value: config.jwtSecret, generated: false };
+  if (config.jwtSecret) return { value: config.jwtSecret, generated: false, shippedExample: isShippedExampleSecret(config.jwtSecret) };
   const file = join(config.dataDir, 'jwt.secret');
   if (!existsSync(file)) {
     mkdirSync(config.dataDir, { recursive: true });
@@ -26,5 +29,5 @@ export function resolveJwtSecret(config: AppConfig): JwtSecret {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
-  return { value: readFileSync(file, 'utf8').trim(), generated: true };
+  return { value: readFileSync(file, 'utf8').trim(), generated: true, shippedExample: false };
 }

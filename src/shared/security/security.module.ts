@@ -10,7 +10,10 @@ import { JwtSecret, resolveJwtSecret } from './jwt-secret';
 
 const JWT_SECRET = Symbol('JwtSecret');
 
-/** With a generated secret, hands the operator a ready admin token: printed once and kept in DATA_DIR. */
+/**
+ * With a generated secret, hands the operator a ready admin token: printed once and kept in DATA_DIR. With a
+ * secret shipped in the repository (development only: production refuses it), says so.
+ */
 @Injectable()
 class AdminTokenAnnouncer implements OnApplicationBootstrap {
   private readonly logger = new Logger('Security');
@@ -22,6 +25,9 @@ class AdminTokenAnnouncer implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.secret.shippedExample) {
+      this.logger.warn('The JWT secret is an example shipped in this repository: anyone can sign admin tokens for this process (NODE_ENV=production refuses it).');
+    }
     if (!this.secret.generated) return;
     const token = this.jwt.sign({ sub: 'admin', role: 'admin' }, { expiresIn: '30d' });
     const file = join(this.config.dataDir, 'admin.token');

@@ -24,7 +24,17 @@ export class Account {
   ) {}
 
   static replay(customerId: string, events: Array<Pick<RecordedAccountEvent, 'type' | 'amountCents'>>): Account {
-    return events.reduce((account, event) => account.apply(event), new Account(customerId, 0, 0));
+    return Account.restore(customerId, 0, 0).replay(events);
+  }
+
+  /** The account as a snapshot recorded it: `balanceCents` after the events up to `version`. */
+  static restore(customerId: string, version: number, balanceCents: number): Account {
+    return new Account(customerId, version, balanceCents);
+  }
+
+  /** This account with `events` (the ones after its version, in order) applied. */
+  replay(events: Array<Pick<RecordedAccountEvent, 'type' | 'amountCents'>>): Account {
+    return events.reduce<Account>((account, event) => account.apply(event), this);
   }
 
   get isOpen(): boolean {
