@@ -51,6 +51,9 @@ describe.each(topologies)('dashboard ($name)', (topology) => {
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('text/javascript');
     expect(String(script.body)).toContain("new EventSource('/dashboard/events')");
+    // The dead letters are read from the admin API with the token the user pastes, never served by the page itself.
+    expect(page.body).toContain('id="dead-letters"');
+    expect(String(script.body)).toContain("'/api/v1/admin/dead-letters?limit=50'");
     expect((await anonymous.get('/dashboard/dashboard.css')).headers.get('content-type')).toContain('text/css');
   });
 
