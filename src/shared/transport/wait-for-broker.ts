@@ -54,7 +54,7 @@ export async function waitForBroker(config: AppConfig, options: WaitForBrokerOpt
 /** A broker not there yet: the same socket errors as a database, and the NATS client's names for them. */
 export function isBrokerNotReachableYet(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
-  return isNotReachableYet(error) || code === 'CONNECTION_REFUSED' || code === 'TIMEOUT' || /Connection is closed|timed out/i.test(String((error as Error)?.message ?? ''));
+  return isNotReachableYet(error) || code === 'CONNECTION_REFUSED' || code === 'TIMEOUT';
 }
 
 function reasonOf(error: unknown): string {
@@ -74,10 +74,15 @@ const PROBES: Record<Exclude<TransportName, 'tcp'>, (url: string) => Promise<voi
   async redis(url) {
     // One try per attempt: the loop above does the retrying and the logging.
     const client = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: ATTEMPT_TIMEOUT_MS, enableOfflineQueue: false });
-    client.on('error', () => undefined);
+    // connect() rejects with a bare "Connection is closed."; what went wrong (ECONNREFUSED, WRONGPASS) was
+    // emitted as an error event before it.
+    let cause: unknown;
+    client.on('error', (error: unknown) => (cause ??= error));
     try {
       await client.connect();
       await client.ping();
+    } catch (error) {
+      throw cause ?? error;
     } finally {
       client.disconnect();
     }
