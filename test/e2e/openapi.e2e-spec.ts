@@ -20,6 +20,7 @@ const CONTRACT: Array<[string, string]> = [
   ['post', '/api/v1/orders/{id}/cancel'],
   ['get', '/health/live'],
   ['get', '/health/ready'],
+  ['get', '/health/dependencies'],
   ['get', '/metrics'],
 ];
 
