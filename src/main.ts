@@ -10,7 +10,7 @@ import { BootingResponder } from './shared/health/booting-responder';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  // Start-up may wait a long time (for a database that is not up yet): meanwhile the port says so.
+  // Start-up may wait a long time (for a database or a broker that is not up yet): meanwhile the port says so.
   const booting = await BootingResponder.start(config.httpPort);
   const app = await createApp(config).finally(() => booting.close());
   await app.listen(config.httpPort);

@@ -73,7 +73,8 @@ export class RunningTopology {
     };
     const processes: ShopProcess[] = [];
     try {
-      // All at once: a process is ready only when the modules it calls answer, so they must come up together.
+      // All at once; the load starts when every process is ready (its databases and its transport connection),
+      // so that every module answers, wherever it runs.
       for (const [index, modules] of spec.processes.entries()) {
         const port = await freePort();
         const env = cleanEnv({ ...shared, MODULES: modules.join(','), HTTP_PORT: String(port) });

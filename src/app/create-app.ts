@@ -22,6 +22,10 @@ import { StartupError } from '../shared/config/startup-error';
 import { redact } from '../shared/config/redact';
 import { Patterns } from '../shared/transport/patterns';
 import { serverOptions } from '../shared/transport/transport-options';
+import { waitForBroker } from '../shared/transport/wait-for-broker';
+import { transportConnectionCheck } from '../shared/transport/transport-connection';
+import { Readiness } from '../shared/health/readiness';
+import { Logger as NestLogger } from '@nestjs/common';
 import { drainOnClose } from '../shared/http/drain-on-close';
 import { QuietFrameworkLogger } from '../shared/observability/logging/quiet-framework-logger';
 
@@ -74,16 +78,22 @@ export async function createApp(config: AppConfig, options: { logStream?: Destin
 
 /**
  * A process that hosts only some modules answers for them over the transport (the monolith has nobody to
- * answer). The servers share the app's pipes, filters and interceptors.
+ * answer). The servers share the app's pipes, filters and interceptors. A broker that cannot be reached yet
+ * is waited for first (meanwhile main.ts's BootingResponder says live, not ready); once the servers listen,
+ * their connection is part of readiness.
  */
 async function startModuleServers(app: INestApplication, config: AppConfig): Promise<void> {
   const hosted = MODULE_NAMES.filter((name) => config.hosts(name));
   if (hosted.length === MODULE_NAMES.length) return;
-  for (const options of serverOptions(config, hosted, new Patterns(config.transportNamespace))) app.connectMicroservice(options, { inheritAppConfig: true });
+  const servers = serverOptions(config, hosted, new Patterns(config.transportNamespace)).map((options) => app.connectMicroservice(options, { inheritAppConfig: true }));
   try {
+    const logger = new NestLogger('Transport');
+    await waitForBroker(config, { timeoutMs: config.brokerConnectTimeoutMs, log: (line) => logger.warn(line) });
     await app.startAllMicroservices();
+    app.get(Readiness).register('transport', transportConnectionCheck(config.transport, servers));
   } catch (error) {
     await app.close().catch(() => undefined);
+    if (error instanceof StartupError) throw error; // the broker never came: waitForBroker said why
     const where = config.transport === 'tcp' ? `the TCP port of ${hosted.join(', ')}` : `the ${config.transport} broker at ${redact(config.brokerUrl)}`;
     throw new StartupError(`cannot listen on ${where} (${(error as Error).message}): start it, or fix ${config.transport === 'tcp' ? '<MODULE>_TCP' : 'BROKER_URL'}.`);
   }

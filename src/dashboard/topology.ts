@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../shared/config/app-config';
 import { MODULE_NAMES, ModuleName } from '../shared/config/module-name';
 import { Readiness } from '../shared/health/readiness';
+import { BreakerState, RemoteDependencies } from '../shared/health/remote-dependencies';
 import { messageKey } from '../shared/messaging/integration-message';
-import { ModuleClients } from '../shared/transport/module-clients';
 import { MODULE_CATALOG } from '../app/module-catalog';
 
 /** One module as this process sees it: hosted here, or reached over the transport. */
@@ -15,8 +15,13 @@ export interface ModuleView {
   healthy: boolean;
   /** What failed, when it is not healthy. */
   detail?: string;
-  /** How long the health check took (a round trip over the transport for a remote module). */
-  checkMs: number;
+  /**
+   * How long the health check took: the readiness check of a hosted module; for a remote one, the round trip
+   * of its last answered ping (null while none was).
+   */
+  checkMs: number | null;
+  /** For a remote module: the state of this process's circuit breaker for calls to it. */
+  breaker?: BreakerState;
   port: string;
   methods: readonly string[];
   consumes: string[];
@@ -32,15 +37,15 @@ const CHECK_TIMEOUT_MS = 1000;
 
 /**
  * Which module runs where, seen from this process, and whether each answers: a hosted module by its
- * readiness check (its database), a remote one by a ping over the transport. Only names and states: no
- * address or URL, since this is served without a token.
+ * readiness check (its database), a remote one as /health/dependencies reports it (a ping over the transport,
+ * and the circuit breaker). Only names and states: no address or URL, since this is served without a token.
  */
 @Injectable()
 export class Topology {
   constructor(
     private readonly config: AppConfig,
     private readonly readiness: Readiness,
-    private readonly clients: ModuleClients,
+    private readonly dependencies: RemoteDependencies,
   ) {}
 
   async view(): Promise<TopologyView> {
@@ -60,8 +65,9 @@ export class Topology {
       const state = checks[`${name}.database`] ?? 'down: not started';
       return { ...described, location: 'local', via: 'in-process', healthy: state === 'up', detail: state === 'up' ? undefined : state, checkMs: readinessMs };
     }
-    const ping = await this.timed(() => this.clients.get(name).ping(CHECK_TIMEOUT_MS));
-    return { ...described, location: 'remote', via: this.config.transport, healthy: !ping.error, detail: ping.error, checkMs: ping.ms };
+    const remote = await this.dependencies.check(name, CHECK_TIMEOUT_MS);
+    const healthy = remote.status === 'up';
+    return { ...described, location: 'remote', via: this.config.transport, healthy, detail: healthy ? undefined : `down: ${remote.detail}`, checkMs: remote.roundTripMs, breaker: remote.breaker };
   }
 
   private async timed<T>(work: () => Promise<T>): Promise<{ value?: T; ms: number; error?: string }> {

@@ -15,6 +15,14 @@ const DOCKER = join(ROOT, 'docker');
 const K8S = join(DOCKER, 'k8s');
 const DOCKERFILE = join(DOCKER, 'Dockerfile');
 const LOAD_CONFIG = join(ROOT, 'src/shared/config/load-config.ts');
+const CREATE_APP = join(ROOT, 'src/app/create-app.ts');
+
+/** How long a closing process lets its requests finish (HTTP_DRAIN_MS), read from create-app.ts, in seconds. */
+function httpDrainSeconds(): number {
+  const match = /const HTTP_DRAIN_MS = ([\d_]+);/.exec(readFileSync(CREATE_APP, 'utf8'));
+  if (!match) throw new Error('HTTP_DRAIN_MS not found in src/app/create-app.ts');
+  return Number(match[1].replace(/_/g, '')) / 1000;
+}
 
 type Env = Record<string, string | undefined>;
 type Obj = Record<string, unknown>;
@@ -417,7 +425,7 @@ describe('deployment files under docker/', () => {
       expect(kinds).toEqual(
         expect.arrayContaining([
           'Namespace/shop', 'ConfigMap/shop-config', 'Deployment/nats', 'Service/nats', 'Ingress/shop',
-          ...MODULE_NAMES.flatMap((m) => [`Deployment/shop-${m}`, `Service/shop-${m}`]),
+          ...MODULE_NAMES.flatMap((m) => [`Deployment/shop-${m}`, `Service/shop-${m}`, `PodDisruptionBudget/shop-${m}`]),
         ]),
       );
       const nats = docs.find(({ doc }) => doc.kind === 'Deployment' && doc.metadata.name === 'nats')!.doc;
@@ -457,6 +465,50 @@ describe('deployment files under docker/', () => {
         const ports = list(container.ports).map(obj);
         expect(ports.find((p) => p.name === obj(obj(container.readinessProbe).httpGet).port)?.containerPort).toBe(3000);
       }
+    });
+
+    eachOf(deployments, (d) => d.metadata.name)('Deployment %s: probes with explicit timings, a startup probe, and a preStop pause within the grace period', (deployment) => {
+      for (const container of containers(deployment).filter((c) => isShopImage(str(c.image)))) {
+        for (const kind of ['startupProbe', 'readinessProbe', 'livenessProbe']) {
+          const probe = obj(container[kind]);
+          for (const field of ['timeoutSeconds', 'periodSeconds', 'failureThreshold']) expect([kind, field, Number(probe[field]) > 0]).toEqual([kind, field, true]);
+          // A probe that may take longer than its period would overlap the next one.
+          expect([kind, Number(probe.timeoutSeconds) <= Number(probe.periodSeconds)]).toEqual([kind, true]);
+        }
+        // Start-up is "the port answers": /health/live, which the process serves even while it waits for its
+        // database or broker. Probing readiness there would restart a pod that is rightly waiting.
+        expect(obj(obj(container.startupProbe).httpGet)).toEqual({ path: '/health/live', port: 'http' });
+        // Liveness waits for the startup probe, not for a guessed delay.
+        expect(obj(container.livenessProbe).initialDelaySeconds).toBeUndefined();
+
+        const command = list(obj(obj(obj(container.lifecycle).preStop).exec).command).map(String);
+        expect(command).toEqual(['sleep', expect.stringMatching(/^\d+$/)]);
+        const pause = Number(command[1]);
+        expect(pause).toBeGreaterThanOrEqual(2);
+        // The pause, then the drain of the requests taken, must fit in the grace period before SIGKILL (30 s unless set).
+        const grace = Number(podSpec(deployment).terminationGracePeriodSeconds ?? 30);
+        expect(pause + httpDrainSeconds()).toBeLessThan(grace);
+      }
+    });
+
+    eachOf(deployments, (d) => d.metadata.name)('Deployment %s has a PodDisruptionBudget that lets one pod go at a time and keeps the rest', (deployment) => {
+      const podLabels = obj(obj(obj(deployment.spec).template).metadata).labels as Record<string, string>;
+      const budgets = docs.map(({ doc }) => doc).filter((doc) => doc.kind === 'PodDisruptionBudget' && doc.metadata.namespace === deployment.metadata.namespace);
+      const budget = budgets.find((doc) => {
+        const selector = obj(obj(obj(doc.spec).selector).matchLabels);
+        return Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => podLabels[k] === v);
+      });
+      expect(budget).toBeDefined();
+      const spec = obj(budget!.spec);
+      // Exactly one of them; whichever, a drain must be able to move a pod (else it blocks for ever) and never all.
+      expect([spec.maxUnavailable, spec.minAvailable].filter((v) => v !== undefined)).toHaveLength(1);
+      const replicas = Number(obj(deployment.spec).replicas);
+      const mayGo = spec.maxUnavailable !== undefined ? Number(spec.maxUnavailable) : replicas - Number(spec.minAvailable);
+      expect(mayGo).toBeGreaterThanOrEqual(1);
+      expect(mayGo).toBeLessThan(replicas);
+      // It selects this module's pods only, not every pod of the shop.
+      const selector = obj(obj(obj(budget!.spec).selector).matchLabels);
+      expect(selector['app.kubernetes.io/component']).toBe(podLabels['app.kubernetes.io/component']);
     });
 
     eachOf(deployments, (d) => d.metadata.name)('Deployment %s has a Service on port 80 to the pods\' 3000', (deployment) => {

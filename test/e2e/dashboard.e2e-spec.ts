@@ -68,6 +68,8 @@ describe.each(topologies)('dashboard ($name)', (topology) => {
       for (const module of response.body.modules) {
         const local = hosted.includes(module.name);
         expect(module).toMatchObject({ location: local ? 'local' : 'remote', via: local ? 'in-process' : transport, healthy: true });
+        // A remote module as /health/dependencies reports it: this process's breaker and the last round trip.
+        if (!local) expect(module).toMatchObject({ breaker: 'closed', checkMs: expect.any(Number) });
         expect(module.port).toMatch(/Port$/);
       }
       // Served without a token: no address, URL or secret of the deployment.

@@ -22,6 +22,7 @@ const CONTRACT: Array<[string, string]> = [
   ['post', '/api/v1/admin/dead-letters/{id}/replay'],
   ['get', '/health/live'],
   ['get', '/health/ready'],
+  ['get', '/health/dependencies'],
   ['get', '/metrics'],
 ];
 

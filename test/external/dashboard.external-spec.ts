@@ -60,7 +60,10 @@ describe.each(topologies)('the dashboard in Chromium ($name)', (topology) => {
 
     for (const module of ['customers', 'orders', 'payments']) {
       const location = hosted.includes(module as never) ? 'local' : 'remote';
-      await page.locator(`#topology tr[data-module="${module}"][data-location="${location}"][data-healthy="true"]`).waitFor();
+      // A remote module shows this process's circuit breaker for it, as /health/dependencies reports it.
+      const breaker = location === 'remote' ? '[data-breaker="closed"]' : '';
+      await page.locator(`#topology tr[data-module="${module}"][data-location="${location}"][data-healthy="true"]${breaker}`).waitFor();
+      if (location === 'remote') expect(await page.locator(`#topology tr[data-module="${module}"]`).textContent()).toMatch(/\d+(\.\d+)? ms; breaker closed/);
     }
     await page.locator('#stream-state[data-state="open"]').waitFor();
 

@@ -22,9 +22,14 @@ export class PrivateNats {
   }
 
   static async start(): Promise<PrivateNats> {
-    const server = new PrivateNats(mkdtempSync(join(tmpdir(), 'faults-nats-')), await freePort());
+    const server = await PrivateNats.stopped();
     await server.startServer();
     return server;
+  }
+
+  /** A server whose port and folder are chosen but which is not running yet: `startServer` starts it. */
+  static async stopped(): Promise<PrivateNats> {
+    return new PrivateNats(mkdtempSync(join(tmpdir(), 'faults-nats-')), await freePort());
   }
 
   async restart(downMs: number): Promise<void> {
@@ -38,7 +43,7 @@ export class PrivateNats {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  private async startServer(): Promise<void> {
+  async startServer(): Promise<void> {
     this.child = spawn('/usr/sbin/nats-server', ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.dir], { stdio: 'ignore' });
     const deadline = Date.now() + 30_000;
     while (!(await isOpen(this.port))) {

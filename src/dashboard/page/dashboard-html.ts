@@ -19,7 +19,7 @@ export const DASHBOARD_HTML = String.raw`<!doctype html>
   <section id="topology-section">
     <h2>Topology <small>as this process sees it</small></h2>
     <table id="topology">
-      <thead><tr><th>Module</th><th>Runs</th><th>Reached</th><th>Health</th><th>Check</th><th>Port</th><th>Consumes</th></tr></thead>
+      <thead><tr><th>Module</th><th>Runs</th><th>Reached</th><th>Health</th><th>Check <small>(remote: last round trip, circuit breaker)</small></th><th>Port</th><th>Consumes</th></tr></thead>
       <tbody></tbody>
     </table>
     <p id="topology-checked" class="note"></p>

@@ -55,13 +55,13 @@ export const DASHBOARD_JS = String.raw`// The dashboard's script: plain browser 
     var body = byId('topology').tBodies[0];
     body.textContent = '';
     view.modules.forEach(function (m) {
-      body.appendChild(el('tr', { 'data-module': m.name, 'data-location': m.location, 'data-healthy': String(m.healthy) }, [
+      body.appendChild(el('tr', { 'data-module': m.name, 'data-location': m.location, 'data-healthy': String(m.healthy), 'data-breaker': m.breaker || '' }, [
         el('td', {}, [el('strong', { text: m.name })]),
         el('td', {}, [el('span', { className: 'badge ' + m.location, text: m.location === 'local' ? 'local (this process)' : 'remote' })]),
         el('td', { text: m.via }),
         el('td', { title: m.detail || '' }, [el('span', { className: 'badge ' + (m.healthy ? 'ok' : 'bad'), text: m.healthy ? 'healthy' : 'down' }),
           m.detail ? el('div', { className: 'note', text: m.detail }) : null]),
-        el('td', { className: 'note', text: m.checkMs + ' ms' }),
+        el('td', { className: 'note', text: (m.checkMs === null ? '—' : m.checkMs + ' ms') + (m.breaker ? '; breaker ' + m.breaker : '') }),
         el('td', { title: m.methods.join(', ') }, [el('code', { text: m.port })]),
         el('td', { className: 'note', text: m.consumes.join(', ') || '—' }),
       ]));

@@ -80,6 +80,8 @@ export class AppConfig {
   readonly rateLimitPerMinute!: number;
   /** How long start-up keeps trying to reach a PostgreSQL server that refuses connections. */
   readonly databaseConnectTimeoutMs!: number;
+  /** How long start-up keeps trying to reach a nats, rabbitmq or redis broker that refuses connections. */
+  readonly brokerConnectTimeoutMs!: number;
   /** OTLP/HTTP base URL spans are exported to (…/v1/traces is added); undefined: spans stay in memory only. */
   readonly otlpEndpoint!: string | undefined;
   /** The service.name of this process's spans. */

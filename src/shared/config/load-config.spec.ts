@@ -95,6 +95,7 @@ describe('loadConfig', () => {
       expect(config.remoteCalls).toEqual({ breakerFailures: 5, breakerHalfOpenMs: 5000, maxConcurrent: 50, maxQueued: 20 });
       expect(config.rateLimitPerMinute).toBe(6000);
       expect(config.databaseConnectTimeoutMs).toBe(300_000);
+      expect(config.brokerConnectTimeoutMs).toBe(300_000);
       expect(config.retentionHours).toBe(168);
       expect(config.deliveryMaxAttempts).toBe(10);
       expect(config.relayConcurrency).toBe(4);
@@ -108,6 +109,7 @@ describe('loadConfig', () => {
         REMOTE_MAX_QUEUED: '0',
         RATE_LIMIT_PER_MINUTE: '0',
         DATABASE_CONNECT_TIMEOUT_MS: '1000',
+        BROKER_CONNECT_TIMEOUT_MS: '2000',
         RETENTION_HOURS: '0',
         DELIVERY_MAX_ATTEMPTS: '3',
         RELAY_CONCURRENCY: '2',
@@ -117,6 +119,7 @@ describe('loadConfig', () => {
       expect(config.remoteCalls).toEqual({ breakerFailures: 3, breakerHalfOpenMs: 2000, maxConcurrent: 8, maxQueued: 0 });
       expect(config.rateLimitPerMinute).toBe(0);
       expect(config.databaseConnectTimeoutMs).toBe(1000);
+      expect(config.brokerConnectTimeoutMs).toBe(2000);
       expect(config.retentionHours).toBe(0);
     });
 
@@ -127,6 +130,7 @@ describe('loadConfig', () => {
       [{ REMOTE_MAX_QUEUED: '-1' }, /^REMOTE_MAX_QUEUED "-1" must be a whole number from 0/],
       [{ RATE_LIMIT_PER_MINUTE: '1.5' }, /^RATE_LIMIT_PER_MINUTE "1.5" must be a whole number from 0/],
       [{ DATABASE_CONNECT_TIMEOUT_MS: '-5' }, /^DATABASE_CONNECT_TIMEOUT_MS "-5" must be a whole number from 0/],
+      [{ BROKER_CONNECT_TIMEOUT_MS: 'never' }, /^BROKER_CONNECT_TIMEOUT_MS "never" must be a whole number from 0/],
       [{ RETENTION_HOURS: '1 week' }, /^RETENTION_HOURS "1 week" must be a whole number from 0 to 87600/],
       [{ DELIVERY_MAX_ATTEMPTS: '0' }, /^DELIVERY_MAX_ATTEMPTS "0" must be a whole number from 1 to 1000\.$/],
       [{ RELAY_CONCURRENCY: 'many' }, /^RELAY_CONCURRENCY "many" must be a whole number from 1 to 256\.$/],

@@ -60,6 +60,7 @@ export function loadConfig(env: Env = process.env, terminal = Boolean(process.st
     },
     rateLimitPerMinute: parseInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 6000, 0, 10_000_000),
     databaseConnectTimeoutMs: parseInteger('DATABASE_CONNECT_TIMEOUT_MS', env.DATABASE_CONNECT_TIMEOUT_MS, 300_000, 0, 86_400_000),
+    brokerConnectTimeoutMs: parseInteger('BROKER_CONNECT_TIMEOUT_MS', env.BROKER_CONNECT_TIMEOUT_MS, 300_000, 0, 86_400_000),
     otlpEndpoint: parseOtlpEndpoint(env.OTEL_EXPORTER_OTLP_ENDPOINT),
     serviceName: env.OTEL_SERVICE_NAME?.trim() || `shop-${modules.join('+')}`,
   } as AppConfig);

@@ -2,7 +2,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { StartupError } from '../config/startup-error';
 
 /**
- * Answers on HTTP_PORT while the process is still starting (waiting for its database, say), before the real
+ * Answers on HTTP_PORT while the process is still starting (waiting for its database or broker, say), before the real
  * server can listen there: the process is alive (/health/live 200, `status: "starting"`) but not ready
  * (/health/ready 503, in the health controller's format), and everything else is a 503 problem with
  * Retry-After. An orchestrator so sees a process that is coming up, rather than one that does not answer

@@ -3,6 +3,7 @@ import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/term
 import { Response } from 'express';
 import { ProbeIndicator } from './probe.indicator';
 import { Readiness } from './readiness';
+import { DependenciesReport, RemoteDependencies } from './remote-dependencies';
 import { Public } from '../security/decorators';
 
 @Public()
@@ -12,6 +13,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly readiness: Readiness,
     private readonly probes: ProbeIndicator,
+    private readonly dependencies: RemoteDependencies,
   ) {}
 
   /** 200 while the process runs: it depends on nothing, so that a lost database never gets the process restarted. */
@@ -22,8 +24,9 @@ export class HealthController {
   }
 
   /**
-   * 200 when every database this process hosts and every module it reaches over the transport answers,
-   * else 503 with what is down.
+   * 200 when what this process itself needs works: the database of each module it hosts and its own transport
+   * connection (src/shared/transport/transport-connection.ts); else 503 with what is down. Modules hosted
+   * elsewhere are not asked: one module's outage must not take every other process out of its load balancer.
    */
   @Get('ready')
   @HealthCheck()
@@ -32,6 +35,15 @@ export class HealthController {
       response,
       this.readiness.entries().map(([name, probe]) => () => this.probes.check(name, probe)),
     );
+  }
+
+  /**
+   * Always 200: each module this process reaches over the transport, pinged now, with its circuit breaker's
+   * state and the round trip of its last answered ping. For people and dashboards, never for a probe.
+   */
+  @Get('dependencies')
+  dependenciesReport(): Promise<DependenciesReport> {
+    return this.dependencies.report();
   }
 
   /** Terminus throws its 503; it is answered here with terminus's report rather than as a problem. */

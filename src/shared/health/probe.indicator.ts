@@ -4,7 +4,7 @@ import { ReadinessCheck, withTimeout } from './readiness';
 
 /**
  * A terminus health indicator over one of the process's readiness checks: a hosted module's database
- * (a ping query) or a module reached over the transport (a ping message). A check that does not answer
+ * (a ping query) or its own transport connection. A check that does not answer
  * in time counts as down, so that a hung dependency cannot hang the probe too.
  */
 @Injectable()

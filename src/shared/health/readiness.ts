@@ -1,4 +1,4 @@
-/** A dependency the process needs to do its work: a module's database, a transport. */
+/** What the process itself needs to do its work: a hosted module's database, its own transport connection. */
 export type ReadinessCheck = () => Promise<void>;
 
 /** The checks behind /health/ready, registered by whatever the process runs. */

@@ -80,7 +80,19 @@ export class RemoteCallPolicy {
   get state(): CircuitState {
     return this.breaker.state;
   }
+
+  /** The breaker's state in words, for reports: closed (calls flow), open (refused at once), half-open (one probe). */
+  get stateName(): 'closed' | 'open' | 'half-open' | 'isolated' {
+    return CIRCUIT_STATE_NAMES[this.breaker.state];
+  }
 }
+
+const CIRCUIT_STATE_NAMES = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Isolated]: 'isolated',
+} as const;
 
 /**
  * What an attempt rejects with when its signal aborts (its deadline passed). Whichever settles first, the

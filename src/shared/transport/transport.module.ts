@@ -2,7 +2,7 @@ import { DynamicModule, Global, Injectable, Module, OnApplicationBootstrap, OnAp
 import { ClientProxyFactory } from '@nestjs/microservices';
 import { AppConfig } from '../config/app-config';
 import { ModuleName } from '../config/module-name';
-import { Readiness } from '../health/readiness';
+import { RemoteDependencies } from '../health/remote-dependencies';
 import { REMOTE_INBOXES } from '../messaging/messaging.module';
 import { InFlightWork } from './in-flight-work';
 import { ModuleClient } from './module-client';
@@ -29,11 +29,18 @@ export interface PortDescription {
 class TransportLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly clients: ModuleClients,
-    private readonly readiness: Readiness,
+    private readonly dependencies: RemoteDependencies,
+    private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Modules hosted elsewhere are reported by /health/dependencies, not by readiness: this process stays ready
+   * while one of them is down (its own modules serve; messages for the missing one wait in the outbox).
+   */
   onApplicationBootstrap(): void {
-    for (const client of this.clients.all()) this.readiness.register(`${client.module}.remote`, () => client.ping());
+    for (const client of this.clients.all()) {
+      this.dependencies.register(client.module, { via: this.config.transport, ping: (timeoutMs) => client.ping(timeoutMs), breaker: () => client.policy.stateName });
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
