@@ -1,10 +1,12 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { Response } from 'express';
 import { ProbeIndicator } from './probe.indicator';
 import { Readiness } from './readiness';
 import { Public } from '../security/decorators';
 
+@ApiTags('operations')
 @Public()
 @Controller('health')
 export class HealthController {
@@ -17,6 +19,7 @@ export class HealthController {
   /** 200 while the process runs: it depends on nothing, so that a lost database never gets the process restarted. */
   @Get('live')
   @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: 200 while the process runs', description: 'While the process starts, `status` is `starting`.' })
   live(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
     return this.answer(response, []);
   }
@@ -27,6 +30,7 @@ export class HealthController {
    */
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: 200 when what this process needs is usable, else 503' })
   ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
     return this.answer(
       response,
