@@ -1,4 +1,4 @@
-import { fullFormats } from 'ajv-formats/dist/formats';
+import ajvFormats from 'ajv-formats';
 import OpenAPIResponseValidator from 'openapi-response-validator';
 import { RecordedResponse } from './shop-api';
 
@@ -8,6 +8,16 @@ const UNDOCUMENTED = /^\/(docs|docs-json|dashboard)(\/|$)/;
 type Response = { content?: Record<string, { schema?: object }> };
 type Operation = { responses: Record<string, Response> };
 type Document = { paths: Record<string, Record<string, Operation>>; components?: object };
+
+/** The string formats the document uses, checked as Ajv's own formats package checks them. */
+const FORMATS = Object.fromEntries((['uuid', 'date-time', 'email'] as const).map((name) => [name, asPredicate(ajvFormats.get(name))]));
+
+function asPredicate(format: unknown): (value: string) => boolean {
+  const check = format !== null && typeof format === 'object' && !(format instanceof RegExp) ? (format as { validate: unknown }).validate : format;
+  if (check instanceof RegExp) return (value) => check.test(value);
+  if (typeof check === 'function') return (value) => Boolean((check as (value: string) => unknown)(value));
+  throw new Error(`not a format check: ${String(format)}`);
+}
 
 interface Route {
   method: string;
@@ -68,14 +78,6 @@ export class OpenApiConformance {
     return errors ? `the body does not match the document: ${JSON.stringify(errors.errors)}` : undefined;
   }
 }
-
-/** The string formats the document uses (uuid, date-time, email...), checked as Ajv's own formats package does. */
-const FORMATS = Object.fromEntries(
-  Object.entries(fullFormats).map(([name, format]) => {
-    const check = typeof format === 'object' && !(format instanceof RegExp) ? format.validate : format;
-    return [name, (value: string) => (check instanceof RegExp ? check.test(value) : (check as (value: string) => boolean)(value))];
-  }),
-);
 
 function codeOf(response: RecordedResponse): unknown {
   return (response.body as { code?: unknown } | undefined)?.code;

@@ -44,6 +44,7 @@ export class AccountsController {
   @Get(':customerId/events')
   @ApiOperation({ summary: 'List the events of a customer\'s account', description: 'Oldest first.' })
   @ApiOkResponse({ type: AccountEventPage, description: 'A page of events' })
+  @ApiProblems({ 404: [PaymentsErrors.ACCOUNT_NOT_FOUND] })
   events(@CurrentActor() actor: Actor, @Param('customerId', ParseUUIDPipe) customerId: string, @Query() query: ListQuery): Promise<Page<AccountEventDto>> {
     assertCanAccessCustomer(actor, customerId);
     return this.payments.listAccountEvents(customerId, query.toPageRequest());
