@@ -221,7 +221,7 @@ describe('bad input, generated, on every endpoint (monolith)', () => {
 
   function expectRefusedProperly(request: BadRequest, response: HttpResult, readsMaySucceed: boolean): void {
     const what = `${request.method} ${request.path.slice(0, 200)} -> ${response.status} ${JSON.stringify(response.body)?.slice(0, 500)}`;
-    const undocumented = documented.mismatch({ method: request.method, url: client.baseUrl + request.path, status: response.status, contentType: response.headers.get('content-type'), body: response.body });
+    const undocumented = documented.mismatch({ method: request.method, url: client.baseUrl + request.path, status: response.status, contentType: response.headers.get('content-type'), headers: Object.fromEntries(response.headers), body: response.body });
     if (undocumented) throw new Error(`not as the OpenAPI document says (${undocumented}): ${what}`);
     if (readsMaySucceed && response.status === 200) {
       expect(response.headers.get('content-type')).toMatch(/^application\/json\b/);

@@ -126,6 +126,9 @@ describe('OpenAPI', () => {
     expect(conformance.mismatch(answer(404, { ...problem, code: 'ORDER_NOT_FOUND' }, 'application/problem+json'))).toMatch(/does not match/);
     expect(conformance.mismatch(answer(404, problem, 'application/json'))).toMatch(/content type application\/json is not documented/);
     expect(conformance.mismatch(answer(200, customer, 'application/json', '/api/v1/nothing-here'))).toMatch(/no documented operation/);
+    const unavailable = { ...problem, status: 503, code: 'MODULE_UNAVAILABLE' };
+    expect(conformance.mismatch({ ...answer(503, unavailable, 'application/problem+json'), headers: { 'retry-after': '1' } })).toBeUndefined();
+    expect(conformance.mismatch({ ...answer(503, unavailable, 'application/problem+json'), headers: {} })).toMatch(/header Retry-After is missing/);
   });
 
   it('serves the UI at /docs without a token', async () => {

@@ -5,7 +5,7 @@ import { RecordedResponse } from './shop-api';
 /** Routes the document leaves out on purpose: the document itself, its UI and the dashboard. */
 const UNDOCUMENTED = /^\/(docs|docs-json|dashboard)(\/|$)/;
 
-type Response = { content?: Record<string, { schema?: object }> };
+type Response = { content?: Record<string, { schema?: object }>; headers?: Record<string, { required?: boolean }> };
 type Operation = { responses: Record<string, Response> };
 type Document = { paths: Record<string, Record<string, Operation>>; components?: object };
 
@@ -69,6 +69,8 @@ export class OpenApiConformance {
     if (!route) return response.status === 404 && codeOf(response) === 'ROUTE_NOT_FOUND' ? undefined : 'no documented operation answers it';
     const documented = route.operation.responses[String(response.status)];
     if (!documented) return `status ${response.status} is not documented for ${route.method} ${route.path}`;
+    const missing = Object.entries(documented.headers ?? {}).find(([name, header]) => header.required && response.headers && response.headers[name.toLowerCase()] === undefined);
+    if (missing) return `the documented header ${missing[0]} is missing`;
     const mediaTypes = Object.keys(documented.content ?? {});
     if (response.body === undefined) return mediaTypes.length === 0 ? undefined : `the body is empty, but the document describes ${mediaTypes.join(', ')}`;
     const mediaType = response.contentType?.split(';')[0].trim() ?? '';

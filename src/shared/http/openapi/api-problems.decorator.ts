@@ -33,7 +33,7 @@ export function problemResponse(status: number, codes: readonly string[]): Respo
   return {
     description: `${DESCRIPTIONS[status] ?? 'Error'}: ${codeList}`,
     ...(RETRY_AFTER_STATUSES.has(status)
-      ? { headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } } } }
+      ? { headers: { 'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: { type: 'integer', minimum: 0 } } } }
       : {}),
     content: {
       [PROBLEM_MEDIA_TYPE]: {
