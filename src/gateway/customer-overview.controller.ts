@@ -1,9 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../shared/http/openapi/api-problems.decorator';
 import { Actor, assertCanAccessCustomer } from '../shared/security/actor';
 import { CurrentActor } from '../shared/security/decorators';
-import { CustomerDto, CustomersPort } from '../modules/customers/contracts';
+import { CustomerDto, CustomersErrors, CustomersPort } from '../modules/customers/contracts';
 import { OrderDto, OrdersPort } from '../modules/orders/contracts';
-import { AccountDto, PaymentsPort } from '../modules/payments/contracts';
+import { AccountDto, PaymentsErrors, PaymentsPort } from '../modules/payments/contracts';
+import { CustomerOverviewResponse } from './customer-overview.response';
 
 export interface CustomerOverview {
   customer: CustomerDto;
@@ -16,6 +19,7 @@ export interface CustomerOverview {
  * lives outside the modules so that none of them depends on the other two, and it works the same whether
  * the modules are in this process or not.
  */
+@ApiTags('customers')
 @Controller('api/v1/customers')
 export class CustomerOverviewController {
   constructor(
@@ -25,6 +29,9 @@ export class CustomerOverviewController {
   ) {}
 
   @Get(':id/overview')
+  @ApiOperation({ summary: 'A customer with their account and newest orders', description: 'Composed from the three modules.' })
+  @ApiOkResponse({ type: CustomerOverviewResponse, description: 'The overview' })
+  @ApiProblems({ 404: [CustomersErrors.NOT_FOUND, PaymentsErrors.ACCOUNT_NOT_FOUND] })
   async overview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CustomerOverview> {
     assertCanAccessCustomer(actor, id);
     const customer = await this.customers.get(id);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { HttpClient, HttpResult } from '../support/http-client';
+import { OpenApiConformance } from '../support/openapi-conformance';
 import { expectNoInternals } from '../support/problems';
 import { RunningShop, startShop } from '../support/running-shop';
 import { Customer, ShopApi, uniqueEmail } from '../support/shop-api';
@@ -8,6 +9,7 @@ import { TOPOLOGIES } from '../support/topologies';
 
 // Every endpoint of api.md §1 fed generated bad input: whatever comes in, the answer is a 4xx problem
 // document with nothing internal in it (never a 500), and nothing is written. Reads may also answer 200.
+// Every answer is also one the OpenAPI document describes (status, content type, body).
 // The monolith only: what is checked here is the HTTP edge, the same in every topology.
 
 // A new seed each run, so that the test keeps exploring; a failure prints its seed, and FAST_CHECK_SEED=<seed>
@@ -105,9 +107,11 @@ describe('bad input, generated, on every endpoint (monolith)', () => {
   let customer: Customer;
   let orderId: string;
   let before: string;
+  let documented: OpenApiConformance;
 
   beforeAll(async () => {
     shop = await startShop(TOPOLOGIES.find((t) => t.name === 'monolith')!);
+    documented = await OpenApiConformance.served(shop.urls[0]);
     api = new ShopApi(shop.urls, shop.adminHeaders);
     client = new HttpClient(shop.urls[0]);
     customer = await api.fundedCustomer(5_000);
@@ -218,6 +222,8 @@ describe('bad input, generated, on every endpoint (monolith)', () => {
 
   function expectRefusedProperly(request: BadRequest, response: HttpResult, readsMaySucceed: boolean): void {
     const what = `${request.method} ${request.path.slice(0, 200)} -> ${response.status} ${JSON.stringify(response.body)?.slice(0, 500)}`;
+    const undocumented = documented.mismatch({ method: request.method, url: client.baseUrl + request.path, status: response.status, contentType: response.headers.get('content-type'), headers: Object.fromEntries(response.headers), body: response.body });
+    if (undocumented) throw new Error(`not as the OpenAPI document says (${undocumented}): ${what}`);
     if (readsMaySucceed && response.status === 200) {
       expect(response.headers.get('content-type')).toMatch(/^application\/json\b/);
       return;

@@ -1,4 +1,5 @@
 import { HttpResult } from './http-client';
+import { nonConformingAnswers } from './openapi-conformance';
 import { RecordedResponse } from './shop-api';
 
 /** Things that must never reach a client: stack frames, SQL, driver and runtime internals. */
@@ -64,9 +65,9 @@ function expectErrorsMap(errors: unknown): void {
 
 /**
  * What every answer of a suite must satisfy: no 5xx, every error a problem document without internals,
- * every success plain JSON (or empty).
+ * every success plain JSON (or empty), and every answer as the OpenAPI document describes it.
  */
-export function expectWellBehavedAnswers(responses: RecordedResponse[]): void {
+export async function expectWellBehavedAnswers(responses: RecordedResponse[]): Promise<void> {
   expect(responses.length).toBeGreaterThan(0);
   const serverErrors = responses.filter((r) => r.status >= 500);
   if (serverErrors.length > 0) {
@@ -86,4 +87,6 @@ export function expectWellBehavedAnswers(responses: RecordedResponse[]): void {
       throw new Error(`${response.method} ${response.url} -> ${response.status} is not application/json but ${response.contentType}`);
     }
   }
+  const undocumented = await nonConformingAnswers(responses);
+  if (undocumented.length > 0) throw new Error(`answers that the OpenAPI document does not describe:\n${undocumented.join('\n')}`);
 }

@@ -7,6 +7,8 @@ export interface RecordedResponse {
   url: string;
   status: number;
   contentType: string | null;
+  /** The answer's headers, by lower-case name (when recorded). */
+  headers?: Record<string, string>;
   body: unknown;
 }
 
@@ -33,7 +35,7 @@ class RecordingHttpClient extends HttpClient {
   }
 
   private record<T>(method: string, path: string, result: HttpResult<T>): HttpResult<T> {
-    this.log.push({ method, url: this.baseUrl + path, status: result.status, contentType: result.headers.get('content-type'), body: result.body });
+    this.log.push({ method, url: this.baseUrl + path, status: result.status, contentType: result.headers.get('content-type'), headers: Object.fromEntries(result.headers), body: result.body });
     return result;
   }
 }

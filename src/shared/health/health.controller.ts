@@ -1,4 +1,5 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { Response } from 'express';
 import { ProbeIndicator } from './probe.indicator';
@@ -6,6 +7,19 @@ import { Readiness } from './readiness';
 import { DependenciesReport, RemoteDependencies } from './remote-dependencies';
 import { Public } from '../security/decorators';
 
+/** Liveness never fails (it checks nothing): `ok`, or `starting` while the process waits for what it needs. */
+const LIVENESS_SCHEMA = {
+  type: 'object',
+  required: ['status'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'starting'] },
+    info: { type: 'object' },
+    error: { type: 'object' },
+    details: { type: 'object' },
+  },
+};
+
+@ApiTags('operations')
 @Public()
 @Controller('health')
 export class HealthController {
@@ -18,7 +32,9 @@ export class HealthController {
 
   /** 200 while the process runs: it depends on nothing, so that a lost database never gets the process restarted. */
   @Get('live')
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ description: 'The process runs', schema: LIVENESS_SCHEMA })
+  @ApiOperation({ summary: 'Liveness: 200 while the process runs', description: 'While the process starts, `status` is `starting`.' })
   live(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
     return this.answer(response, []);
   }
@@ -30,6 +46,7 @@ export class HealthController {
    */
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: 200 when what this process needs is usable, else 503' })
   ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
     return this.answer(
       response,

@@ -1,14 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, assertCanAccessCustomer } from '../../../shared/security/actor';
 import { CurrentActor } from '../../../shared/security/decorators';
 import { IdempotencyKey } from '../../../shared/http/idempotency-key.decorator';
+import { ApiProblems } from '../../../shared/http/openapi/api-problems.decorator';
 import { Page } from '../../../shared/pagination/page';
 import { OrderDto } from '../contracts/order.dto';
+import { OrdersErrors } from '../contracts/orders.errors';
 import { OrdersPort } from '../contracts/orders.port';
 import { ListOrdersQueryParams } from './dto/list-orders.query';
 import { PlaceOrderBody } from './dto/place-order.body';
+import { OrderPage, OrderResponse } from './responses/order.response';
 
 /** HTTP in front of the orders port. */
+@ApiTags('orders')
 @Controller('api/v1/orders')
 export class OrdersController {
   constructor(private readonly orders: OrdersPort) {}
@@ -16,6 +21,9 @@ export class OrdersController {
   /** 202: the order is accepted as PENDING; its payment settles it a moment later. */
   @Post()
   @HttpCode(202)
+  @ApiOperation({ summary: 'Place an order', description: 'Accepted as PENDING; the payment confirms or cancels it a moment later.' })
+  @ApiAcceptedResponse({ type: OrderResponse, description: 'The order, PENDING' })
+  @ApiProblems({ 422: [OrdersErrors.CUSTOMER_UNKNOWN] })
   place(@CurrentActor() actor: Actor, @Body() body: PlaceOrderBody, @IdempotencyKey() idempotencyKey?: string): Promise<OrderDto> {
     assertCanAccessCustomer(actor, body.customerId);
     const items = body.items.map(({ sku, quantity, unitPriceCents }) => ({ sku, quantity, unitPriceCents }));
@@ -23,6 +31,8 @@ export class OrdersController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List orders', description: 'Newest first. A customer token must name its own customerId.' })
+  @ApiOkResponse({ type: OrderPage, description: 'A page of orders' })
   list(@CurrentActor() actor: Actor, @Query() query: ListOrdersQueryParams): Promise<Page<OrderDto>> {
     // A customer lists their own orders: the filter must name them.
     if (actor.role !== 'admin') assertCanAccessCustomer(actor, query.customerId ?? '');
@@ -30,6 +40,9 @@ export class OrdersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get an order' })
+  @ApiOkResponse({ type: OrderResponse, description: 'The order' })
+  @ApiProblems({ 404: [OrdersErrors.NOT_FOUND] })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderDto> {
     const order = await this.orders.get(id);
     assertCanAccessCustomer(actor, order.customerId);
@@ -38,6 +51,9 @@ export class OrdersController {
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel an order', description: 'A CONFIRMED order is refunded.' })
+  @ApiOkResponse({ type: OrderResponse, description: 'The order, CANCELLED' })
+  @ApiProblems({ 404: [OrdersErrors.NOT_FOUND], 409: [OrdersErrors.ALREADY_CANCELLED] })
   async cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderDto> {
     if (actor.role !== 'admin') assertCanAccessCustomer(actor, (await this.orders.get(id)).customerId);
     return this.orders.cancel(id);

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '../../../../shared/http/openapi/page-of';
+import { CancellationReason, OrderDto, OrderItemDto, OrderStatus } from '../../contracts/order.dto';
+
+const ORDER_STATUSES: OrderStatus[] = ['PENDING', 'CONFIRMED', 'CANCELLED'];
+const CANCELLATION_REASONS: CancellationReason[] = ['PAYMENT_DECLINED', 'CANCELLED_BY_CUSTOMER'];
+
+export class OrderItemResponse implements OrderItemDto {
+  @ApiProperty({ minLength: 1, maxLength: 64, example: 'tea' })
+  sku!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1000 })
+  quantity!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Cents' })
+  unitPriceCents!: number;
+}
+
+/** An order as the API answers it (the OpenAPI schema of OrderDto). */
+export class OrderResponse implements OrderDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  customerId!: string;
+
+  @ApiProperty({ type: () => [OrderItemResponse] })
+  items!: OrderItemResponse[];
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Cents, computed by the server' })
+  totalCents!: number;
+
+  @ApiProperty({ enum: ORDER_STATUSES, enumName: 'OrderStatus', description: 'PENDING until the payment settles it' })
+  status!: OrderStatus;
+
+  @ApiPropertyOptional({ enum: CANCELLATION_REASONS, enumName: 'CancellationReason', description: 'Set when CANCELLED' })
+  cancellationReason?: CancellationReason;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class OrderPage extends PageOf(OrderResponse) {}
