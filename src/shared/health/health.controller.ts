@@ -19,6 +19,34 @@ const LIVENESS_SCHEMA = {
   },
 };
 
+/** What /health/dependencies answers: see DependenciesReport. */
+const DEPENDENCIES_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['status', 'modules', 'checkedAt'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'degraded'] },
+    checkedAt: { type: 'string', format: 'date-time' },
+    modules: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'via', 'status', 'breaker', 'roundTripMs', 'lastAnsweredAt'],
+        properties: {
+          name: { type: 'string' },
+          via: { type: 'string' },
+          status: { type: 'string', enum: ['up', 'down'] },
+          breaker: { type: 'string', enum: ['closed', 'open', 'half-open', 'isolated'] },
+          roundTripMs: { type: 'number', nullable: true },
+          lastAnsweredAt: { type: 'string', format: 'date-time', nullable: true },
+          detail: { type: 'string' },
+        },
+      },
+    },
+  },
+};
+
 @ApiTags('operations')
 @Public()
 @Controller('health')
@@ -59,6 +87,11 @@ export class HealthController {
    * state and the round trip of its last answered ping. For people and dashboards, never for a probe.
    */
   @Get('dependencies')
+  @ApiOperation({
+    summary: 'The modules this process reaches over the transport: state, circuit breaker, last round trip (always 200)',
+    description: 'For people and dashboards, never for a probe: a module hosted elsewhere being down does not make this process unready.',
+  })
+  @ApiOkResponse({ description: 'Each module reached over the transport; an empty list in the monolith', schema: DEPENDENCIES_SCHEMA })
   dependenciesReport(): Promise<DependenciesReport> {
     return this.dependencies.report();
   }
