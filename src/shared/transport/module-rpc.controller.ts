@@ -26,6 +26,10 @@ type PortObject = Record<string, (...args: unknown[]) => Promise<unknown>>;
 export function createModuleRpcController(module: ModuleName, portToken: Abstract<object>, methods: readonly string[], patterns: Patterns): Type {
   const allowed = new Set(methods);
   const logger = new Logger(`Rpc:${module}`);
+  // NATS: the module's own queue group, so that all processes hosting it share its requests, each handled by
+  // one, whatever else each hosts (a group per module set gave a process hosting orders and payments and one
+  // hosting payments alone a copy each). The other transports ignore it.
+  const group = { queue: patterns.queue([module]) };
 
   @Controller()
   class ModuleRpcController {
@@ -37,7 +41,7 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
       private readonly recent: RecentSpans,
     ) {}
 
-    @MessagePattern(patterns.call(module))
+    @MessagePattern(patterns.call(module), group)
     async call(@Payload() call: PortCall, @Ctx() context: unknown): Promise<unknown> {
       if (!call || typeof call.method !== 'string' || !allowed.has(call.method) || !Array.isArray(call.args)) {
         logger.warn(`refused a malformed call: ${JSON.stringify(call)?.slice(0, 200)}`);
@@ -64,7 +68,7 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
       );
     }
 
-    @MessagePattern(patterns.inbox(module))
+    @MessagePattern(patterns.inbox(module), group)
     async inbox(@Payload() envelope: MessageEnvelope, @Ctx() context: unknown): Promise<string> {
       const inbox = this.dispatcher.localInbox(module);
       if (!isEnvelope(envelope) || envelope.destination !== module || !inbox) {
@@ -81,14 +85,14 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
     }
 
     /** This process's recent spans of one trace, for a TraceCollector in another process. */
-    @MessagePattern(patterns.spans(module))
+    @MessagePattern(patterns.spans(module), group)
     spans(@Payload() request: { traceId?: unknown } | null, @Ctx() context: unknown): { process: string; spans: SpanView[] } {
       acknowledge(context);
       const traceId = request?.traceId;
       return { process: this.recent.process, spans: typeof traceId === 'string' ? this.recent.forTrace(traceId) : [] };
     }
 
-    @MessagePattern(patterns.ping(module))
+    @MessagePattern(patterns.ping(module), group)
     ping(@Ctx() context: unknown): string {
       // Unacknowledged pings would fill RabbitMQ's prefetch window and stop the module's queue for good.
       acknowledge(context);

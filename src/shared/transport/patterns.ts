@@ -38,7 +38,7 @@ export class Patterns {
     return `${this.namespace}:claim:${id}`;
   }
 
-  /** The RabbitMQ queue, or NATS queue group, of the processes hosting these modules. */
+  /** The RabbitMQ queue, or NATS queue group, of the processes hosting these modules (one module: its replicas). */
   queue(modules: ModuleName[]): string {
     return `${this.namespace}.${modules.join('+')}`;
   }

@@ -35,7 +35,7 @@ export function clientOptions(config: AppConfig, module: ModuleName, patterns: P
  *
  * Replicas of a module (processes with the same MODULES) share its calls and messages, each handled by one
  * of them: RabbitMQ hands each message of the module's queue to one of its consumers; NATS gives each to one
- * member of the queue group; Redis pub/sub gives it to all, and the first replica to claim it handles it (see
+ * member of the module's queue group; Redis pub/sub gives it to all, and the first replica to claim it handles it (see
  * RedisModuleServer). TCP gives a module one address: its replicas need a load balancer in front.
  */
 export function serverOptions(config: AppConfig, hosted: ModuleName[], patterns: Patterns): MicroserviceOptions[] {
@@ -52,6 +52,7 @@ export function serverOptions(config: AppConfig, hosted: ModuleName[], patterns:
         return { strategy: new RabbitMqModuleServer(options, patterns.deadLetters()), options };
       });
     case 'nats':
+      // Each handler names its module's queue group (module-rpc.controller.ts); this is the group of any other.
       return [{ transport: Transport.NATS, options: { ...natsOptions(config.brokerUrl), queue: patterns.queue(hosted) } }];
     case 'redis': {
       const options = redisOptions(config.brokerUrl);
