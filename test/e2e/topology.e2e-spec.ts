@@ -124,6 +124,12 @@ describe.each(selectedTopologies())('topology: $name', (topology) => {
     const ordersHost = topology.processes.findIndex((modules) => modules.includes('orders'));
     const ordersMetrics: string = (await new HttpClient(shop.urls[ordersHost]).get('/metrics')).body;
     expect(ordersMetrics).toMatch(/message_delivery_lag_seconds_count\{source="orders",destination="payments"\} [1-9]/);
+    // The orders process is the one sender of its outbox; payments, wherever it runs, handled what it sent.
+    expect(ordersMetrics).toMatch(/outbox_relay_leader\{module="orders"\} 1/);
+    expect(ordersMetrics).toMatch(/outbox_messages_sent_total\{source="orders",destination="payments"\} [1-9]/);
+    const paymentsHost = topology.processes.findIndex((modules) => modules.includes('payments'));
+    const paymentsMetrics: string = (await new HttpClient(shop.urls[paymentsHost]).get('/metrics')).body;
+    expect(paymentsMetrics).toMatch(/inbox_messages_total\{module="payments",outcome="handled"\} [1-9]/);
   });
 });
 

@@ -53,6 +53,10 @@ export class AppConfig {
   readonly jwtSecret!: string | undefined;
   /** How often the outbox sweep looks for messages a crash or an outage left behind. */
   readonly outboxSweepMs!: number;
+  /** How many times a message's handler may fail before the message is dead-lettered. */
+  readonly deliveryMaxAttempts!: number;
+  /** How many ordering keys an outbox relay delivers at once (one message of each in flight). */
+  readonly relayConcurrency!: number;
   /** How long delivered outbox rows, inbox records and Idempotency-Keys are kept; 0: for ever. */
   readonly retentionHours!: number;
   /** Upper bound for any call to a module in another process. */

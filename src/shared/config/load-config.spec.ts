@@ -88,6 +88,8 @@ describe('loadConfig', () => {
       expect(config.rateLimitPerMinute).toBe(6000);
       expect(config.databaseConnectTimeoutMs).toBe(300_000);
       expect(config.retentionHours).toBe(168);
+      expect(config.deliveryMaxAttempts).toBe(10);
+      expect(config.relayConcurrency).toBe(8);
     });
 
     it('reads each of them, 0 turning rate limiting off', () => {
@@ -99,7 +101,11 @@ describe('loadConfig', () => {
         RATE_LIMIT_PER_MINUTE: '0',
         DATABASE_CONNECT_TIMEOUT_MS: '1000',
         RETENTION_HOURS: '0',
+        DELIVERY_MAX_ATTEMPTS: '3',
+        RELAY_CONCURRENCY: '2',
       });
+      expect(config.deliveryMaxAttempts).toBe(3);
+      expect(config.relayConcurrency).toBe(2);
       expect(config.remoteCalls).toEqual({ breakerFailures: 3, breakerHalfOpenMs: 2000, maxConcurrent: 8, maxQueued: 0 });
       expect(config.rateLimitPerMinute).toBe(0);
       expect(config.databaseConnectTimeoutMs).toBe(1000);
@@ -114,6 +120,8 @@ describe('loadConfig', () => {
       [{ RATE_LIMIT_PER_MINUTE: '1.5' }, /^RATE_LIMIT_PER_MINUTE "1.5" must be a whole number from 0/],
       [{ DATABASE_CONNECT_TIMEOUT_MS: '-5' }, /^DATABASE_CONNECT_TIMEOUT_MS "-5" must be a whole number from 0/],
       [{ RETENTION_HOURS: '1 week' }, /^RETENTION_HOURS "1 week" must be a whole number from 0 to 87600/],
+      [{ DELIVERY_MAX_ATTEMPTS: '0' }, /^DELIVERY_MAX_ATTEMPTS "0" must be a whole number from 1 to 1000\.$/],
+      [{ RELAY_CONCURRENCY: 'many' }, /^RELAY_CONCURRENCY "many" must be a whole number from 1 to 256\.$/],
     ])('refuses %j in one line', (env, message) => {
       expect(() => loadConfig(env)).toThrow(ConfigError);
       expect(() => loadConfig(env)).toThrow(message);

@@ -43,6 +43,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     production: env.NODE_ENV === 'production',
     jwtSecret: parseJwtSecret(env),
     outboxSweepMs: parseInteger('OUTBOX_SWEEP_MS', env.OUTBOX_SWEEP_MS, 1000, 10, 600_000),
+    deliveryMaxAttempts: parseInteger('DELIVERY_MAX_ATTEMPTS', env.DELIVERY_MAX_ATTEMPTS, 10, 1, 1000),
+    relayConcurrency: parseInteger('RELAY_CONCURRENCY', env.RELAY_CONCURRENCY, 8, 1, 256),
     retentionHours: parseInteger('RETENTION_HOURS', env.RETENTION_HOURS, 168, 0, 87_600),
     remoteCallTimeoutMs: parseInteger('REMOTE_CALL_TIMEOUT_MS', env.REMOTE_CALL_TIMEOUT_MS, 1500, 50, 60_000),
     remoteCalls: {

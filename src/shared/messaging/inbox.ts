@@ -32,6 +32,7 @@ export class Inbox {
     private readonly onHandlerFailure: (envelope: MessageEnvelope) => void = () => undefined,
     private readonly tap?: MessageTap,
     private readonly tracing?: Tracing,
+    private readonly onReceived: (envelope: MessageEnvelope, outcome: 'handled' | 'duplicate') => void = () => undefined,
   ) {}
 
   on<TPayload extends object>(type: MessageType<TPayload>, handle: MessageHandler<TPayload>): this {
@@ -72,6 +73,7 @@ export class Inbox {
       // The handler is this module's code: the ports it calls count this module as their caller.
       const outcome = await runAs(this.db.module, () => this.handle(handler, envelope));
       if (outcome === 'handled') this.tap?.record('handled', envelope);
+      this.onReceived(envelope, outcome);
       return outcome;
     } catch (error) {
       this.onHandlerFailure(envelope);

@@ -2,21 +2,20 @@ import { Logger } from '@nestjs/common';
 import { ModuleDatabase } from '../database/module-database';
 import { MessageEnvelope } from './integration-message';
 import { MessageDispatcher } from './message-dispatcher';
-import { ModuleName } from '../config/module-name';
 import { Metrics } from '../observability/metrics';
 import { MessageTap } from './message-tap';
+import { classifyDeliveryFailure } from './delivery-failure';
+import { DestinationPauses } from './destination-pauses';
+import { keyOf, OutboxRow, OutboxRows } from './outbox-rows';
+import { RelayLeadership } from './relay-leadership';
 
-interface OutboxRow {
-  seq: string;
-  message_id: string;
-  destination: ModuleName;
-  name: string;
-  version: number;
-  payload: object;
-  headers: Record<string, string>;
-  occurred_at: Date;
-  attempts: number;
-  due: boolean;
+export interface OutboxRelaySettings {
+  /** How often the relay retries what is due, and a replica that is not the sender tries to become it. */
+  sweepIntervalMs: number;
+  /** Handler failures after which a message is dead-lettered. */
+  maxAttempts: number;
+  /** Ordering keys delivered at once. */
+  concurrency: number;
 }
 
 const BATCH_SIZE = 100;
@@ -26,36 +25,64 @@ const MAX_BACKOFF_MS = 30_000;
  * Delivers a module's outbox: at once after each commit (no polling delay on the happy path), and on a
  * timer for what a crash, a failed delivery or an unreachable consumer left behind.
  *
- * Rows for one destination are delivered in the order they were written, and a failed row holds back the
- * rows behind it until its retry, so a consumer never sees a cancellation before the placement it cancels.
+ * - One sender per module: of the replicas sharing a database, only the one holding the module's advisory
+ *   lock sends (RelayLeadership); the others take over when it goes.
+ * - Order per ordering key: a key's rows (same destination and key) go one after the other in the order they
+ *   were written, and a failed row holds back only the rows behind it in its key; different keys are
+ *   delivered side by side, at most `concurrency` at once.
+ * - A handler that keeps failing, `maxAttempts` times, or a message no handler accepts, is moved to the
+ *   module's dead_letters, and its key goes on. A destination that cannot be reached is paused (see
+ *   DestinationPauses) and its messages wait, for ever if need be: they are not its fault.
+ *
  * No transaction is held while delivering: the consumer may need the same database to handle the message.
  */
 export class OutboxRelay {
   private readonly logger: Logger;
+  private readonly rows: OutboxRows;
+  private readonly leadership: RelayLeadership;
+  private readonly pauses = new DestinationPauses();
+  /** Keys with a delivery in flight (see keyOf), and the deliveries themselves. */
+  private readonly busyKeys = new Set<string>();
+  private readonly inFlight = new Set<Promise<void>>();
   private running: Promise<void> | undefined;
   private runAgain = false;
+  private sweeping: Promise<void> | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(
     private readonly db: ModuleDatabase,
     private readonly dispatcher: MessageDispatcher,
-    private readonly sweepIntervalMs: number,
+    private readonly settings: OutboxRelaySettings,
     private readonly metrics?: Metrics,
     private readonly tap?: MessageTap,
   ) {
     this.logger = new Logger(`OutboxRelay:${db.module}`);
+    this.rows = new OutboxRows(db);
+    this.metrics?.outboxRelayLeader.set({ module: db.module }, 0);
+    this.leadership = new RelayLeadership(db, () => this.wake(), (leading) => {
+      this.metrics?.outboxRelayLeader.set({ module: db.module }, leading ? 1 : 0);
+      if (leading) this.wake();
+    });
   }
 
   start(): void {
-    this.sweepTimer = setInterval(() => this.wake(), this.sweepIntervalMs);
+    this.sweepTimer = setInterval(() => this.sweep(), this.settings.sweepIntervalMs);
     this.sweepTimer.unref();
-    this.wake();
+    this.sweep();
   }
 
-  /** Asks for a delivery round; rounds never overlap, and a request during a round causes one more. */
+  /** Whether this process is the module's sender now. */
+  get isLeader(): boolean {
+    return this.leadership.isLeader;
+  }
+
+  /**
+   * Asks for a delivery round (the sender only: elsewhere it does nothing); rounds never overlap, and a
+   * request during a round causes one more.
+   */
   wake = (): void => {
-    if (this.stopped) return;
+    if (this.stopped || !this.leadership.isLeader) return;
     if (this.running) {
       this.runAgain = true;
       return;
@@ -63,81 +90,119 @@ export class OutboxRelay {
     this.running = this.drain().finally(() => (this.running = undefined));
   };
 
-  /** Stops the timer and waits (bounded) for the round in flight, so nothing is half-marked at exit. */
+  /** Stops the timer and waits (bounded) for the deliveries in flight, then gives the sender's lock up. */
   async stop(timeoutMs = 5000): Promise<void> {
     this.stopped = true;
     clearInterval(this.sweepTimer);
-    if (this.running) await Promise.race([this.running, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+    const settled = Promise.all([this.running, this.sweeping, ...this.inFlight]);
+    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+    await this.leadership.close();
   }
 
   /** How many messages are written and not yet delivered. */
-  async pendingCount(): Promise<number> {
-    const [row] = await this.db.dataSource.query(`SELECT count(*)::int AS n FROM "${this.db.module}".outbox WHERE delivered_at IS NULL`);
-    return row.n;
+  pendingCount(): Promise<number> {
+    return this.rows.pendingCount();
   }
 
   /** Undelivered messages per destination module (destinations with none are left out). */
-  async pendingByDestination(): Promise<Map<string, number>> {
-    const rows: Array<{ destination: string; n: number }> = await this.db.dataSource.query(
-      `SELECT destination, count(*)::int AS n FROM "${this.db.module}".outbox WHERE delivered_at IS NULL GROUP BY destination`,
-    );
-    return new Map(rows.map((row) => [row.destination, row.n]));
+  pendingByDestination(): Promise<Map<string, number>> {
+    return this.rows.pendingByDestination();
+  }
+
+  /** Renews (or tries to take) the sender's role, then delivers what is due. */
+  private sweep(): void {
+    if (this.stopped || this.sweeping) return;
+    this.sweeping = this.leadership
+      .refresh()
+      .then(() => this.wake())
+      .finally(() => (this.sweeping = undefined));
   }
 
   private async drain(): Promise<void> {
     do {
       this.runAgain = false;
+      let rows: OutboxRow[];
       try {
-        const fullBatch = await this.deliverBatch();
-        if (fullBatch) this.runAgain = true;
+        rows = await this.rows.nextDue(BATCH_SIZE, [...this.busyKeys], this.pauses.current());
       } catch (error) {
         // The database itself failed (down, restarting): the sweep will try again.
         this.logger.warn(`outbox round failed: ${(error as Error).message}`);
         return;
       }
-    } while (this.runAgain && !this.stopped);
+      for (const queue of byKey(rows)) {
+        while (this.inFlight.size >= this.settings.concurrency) await Promise.race(this.inFlight);
+        if (this.stopped || !this.leadership.isLeader) return;
+        this.startKey(queue);
+      }
+      // Rows came back: there may be more (the batch was full, or new rows of other keys arrived).
+      if (rows.length > 0) this.runAgain = true;
+    } while (this.runAgain && !this.stopped && this.leadership.isLeader);
   }
 
-  private async deliverBatch(): Promise<boolean> {
-    const rows: OutboxRow[] = await this.db.dataSource.query(
-      `SELECT seq, message_id, destination, name, version, payload, headers, occurred_at, attempts,
-              next_attempt_at <= now() AS due
-         FROM "${this.db.module}".outbox WHERE delivered_at IS NULL ORDER BY seq LIMIT ${BATCH_SIZE}`,
-    );
-    const byDestination = new Map<ModuleName, OutboxRow[]>();
-    for (const row of rows) byDestination.set(row.destination, [...(byDestination.get(row.destination) ?? []), row]);
-    await Promise.all([...byDestination.values()].map((queue) => this.deliverInOrder(queue)));
-    return rows.length === BATCH_SIZE;
+  private startKey(queue: OutboxRow[]): void {
+    const key = keyOf(queue[0]);
+    this.busyKeys.add(key);
+    const delivery: Promise<void> = this.deliverInOrder(queue)
+      .catch((error: Error) => this.logger.warn(`outbox round failed: ${error.message}`))
+      .finally(() => {
+        this.busyKeys.delete(key);
+        this.inFlight.delete(delivery);
+        // The key's next rows, beyond this batch, may be waiting.
+        this.wake();
+      });
+    this.inFlight.add(delivery);
   }
 
+  /** One key's rows, in order, until one of them has to wait. */
   private async deliverInOrder(queue: OutboxRow[]): Promise<void> {
     for (const row of queue) {
-      if (!row.due || this.stopped) return;
+      if (this.stopped || !this.leadership.isLeader || this.pauses.isPaused(row.destination)) return;
       const envelope = this.toEnvelope(row);
+      const deliveredLocally = this.dispatcher.localInbox(row.destination) !== undefined;
       try {
         await this.dispatcher.deliver(envelope);
       } catch (error) {
-        await this.recordFailure(row, error as Error);
+        if (await this.settleFailure(row, error, deliveredLocally)) continue;
         return;
       }
-      await this.db.dataSource.query(`UPDATE "${this.db.module}".outbox SET delivered_at = now() WHERE seq = $1`, [row.seq]);
+      this.pauses.clear(row.destination);
+      await this.rows.markDelivered(row);
       this.tap?.record('delivered', envelope);
-      this.metrics?.deliveryLag.observe({ source: this.db.module, destination: row.destination }, (Date.now() - new Date(row.occurred_at).getTime()) / 1000);
+      const labels = { source: this.db.module, destination: row.destination };
+      this.metrics?.outboxMessagesSent.inc(labels);
+      this.metrics?.deliveryLag.observe(labels, (Date.now() - new Date(row.occurred_at).getTime()) / 1000);
     }
   }
 
-  private async recordFailure(row: OutboxRow, error: Error): Promise<void> {
-    this.metrics?.deliveryFailures.inc({ source: this.db.module, destination: row.destination });
+  /** Records a failed delivery; true when the row was dead-lettered, so that its key goes on. */
+  private async settleFailure(row: OutboxRow, error: unknown, deliveredLocally: boolean): Promise<boolean> {
+    const labels = { source: this.db.module, destination: row.destination };
+    const message = errorMessage(error);
+    this.metrics?.deliveryFailures.inc(labels);
+    const failure = classifyDeliveryFailure(error, deliveredLocally);
+
+    if (failure === 'unavailable') {
+      const pauseMs = this.pauses.pause(row.destination);
+      this.logger.warn(`${row.destination} is unavailable (delivering ${row.name} ${row.message_id}); its messages wait ${Math.round(pauseMs)} ms: ${message}`);
+      await this.rows.recordUnavailable(row, message);
+      return false;
+    }
+
     const attempts = row.attempts + 1;
+    if (failure === 'unroutable' || attempts >= this.settings.maxAttempts) {
+      const reason = failure === 'unroutable' ? `no handler accepts it: ${message}` : message;
+      await this.rows.deadLetter(row, attempts, reason);
+      this.metrics?.messagesDeadLettered.inc(labels);
+      this.logger.error(`dead-lettered ${row.name} ${row.message_id} to ${row.destination} after ${attempts} attempt(s): ${reason}`);
+      return true;
+    }
+
     const backoffMs = Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(attempts, 16)) * (0.75 + Math.random() / 2);
-    const log = attempts >= 5 ? 'error' : 'warn';
-    this.logger[log](`delivery of ${row.name} ${row.message_id} to ${row.destination} failed (attempt ${attempts}), retrying in ${Math.round(backoffMs)} ms: ${error.message}`);
-    await this.db.dataSource.query(
-      `UPDATE "${this.db.module}".outbox
-          SET attempts = $2, last_error = $3, next_attempt_at = now() + ($4 || ' milliseconds')::interval
-        WHERE seq = $1`,
-      [row.seq, attempts, error.message.slice(0, 1000), Math.round(backoffMs)],
+    this.logger.warn(
+      `delivery of ${row.name} ${row.message_id} to ${row.destination} failed (attempt ${attempts} of ${this.settings.maxAttempts}), retrying in ${Math.round(backoffMs)} ms: ${message}`,
     );
+    await this.rows.recordFailedAttempt(row, attempts, message, backoffMs);
+    return false;
   }
 
   private toEnvelope(row: OutboxRow): MessageEnvelope {
@@ -152,4 +217,21 @@ export class OutboxRelay {
       headers: row.headers,
     };
   }
+}
+
+/** The rows of each key, in seq order, the keys in the order of their first row. */
+function byKey(rows: OutboxRow[]): OutboxRow[][] {
+  const queues = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const queue = queues.get(key);
+    if (queue) queue.push(row);
+    else queues.set(key, [row]);
+  }
+  return [...queues.values()];
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : JSON.stringify(error);
 }

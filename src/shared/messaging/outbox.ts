@@ -6,9 +6,15 @@ import { context, ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
 import { injectTraceContext } from '../observability/tracing/trace-context';
 import { Tracing, withSpan } from '../observability/tracing/tracing';
 
+/** The LISTEN/NOTIFY channel on which a module's outbox announces new rows to the replica that sends them. */
+export function outboxChannel(module: string): string {
+  return `${module}_outbox`;
+}
+
 /**
  * Writes integration messages in the same transaction as the state change that caused them, one row per
- * consuming module, and wakes the relay once that transaction has committed. A rolled-back change
+ * consuming module, and wakes the relay once that transaction has committed: this process's relay directly, and
+ * through a NOTIFY sent at the commit, whichever replica's relay sends this module's outbox. A rolled-back change
  * publishes nothing; a committed one is delivered even if the process dies right after the commit.
  * Each message is written under a producer span whose `traceparent` goes into the row's headers, so its
  * handlers, whenever and wherever they run, join the trace of the request that caused it.
@@ -42,6 +48,7 @@ export class Outbox {
         }
       });
     }
+    if (messages.length > 0) await this.db.manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.db.module), '']);
     // The relay serves every request's messages: it must not run, or log, inside this request's trace.
     this.db.afterCommit(() => context.with(ROOT_CONTEXT, this.wakeRelay));
   }

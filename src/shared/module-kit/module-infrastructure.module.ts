@@ -93,7 +93,8 @@ export class ModuleInfrastructureModule {
           provide: OutboxRelay,
           inject: [ModuleDatabase, MessageDispatcher, AppConfig, Metrics, MessageTap],
           useFactory: (db: ModuleDatabase, dispatcher: MessageDispatcher, config: AppConfig, metrics: Metrics, tap: MessageTap) => {
-            const relay = new OutboxRelay(db, dispatcher, config.outboxSweepMs, metrics, tap);
+            const settings = { sweepIntervalMs: config.outboxSweepMs, maxAttempts: config.deliveryMaxAttempts, concurrency: config.relayConcurrency };
+            const relay = new OutboxRelay(db, dispatcher, settings, metrics, tap);
             metrics.addOutboxBacklog(options.manifest.name, () => relay.pendingByDestination());
             return relay;
           },
@@ -107,7 +108,13 @@ export class ModuleInfrastructureModule {
           provide: Inbox,
           inject: [ModuleDatabase, Metrics, MessageTap, Tracing],
           useFactory: (db: ModuleDatabase, metrics: Metrics, tap: MessageTap, tracing: Tracing) =>
-            new Inbox(db, (envelope) => metrics.handlerFailures.inc({ module: options.manifest.name, message: envelope.name }), tap, tracing),
+            new Inbox(
+              db,
+              (envelope) => metrics.handlerFailures.inc({ module: options.manifest.name, message: envelope.name }),
+              tap,
+              tracing,
+              (_, outcome) => metrics.inboxMessages.inc({ module: options.manifest.name, outcome }),
+            ),
         },
         {
           provide: DeliveryStateRetention,

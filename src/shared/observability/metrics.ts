@@ -52,6 +52,34 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly outboxMessagesSent = new Counter({
+    name: 'outbox_messages_sent_total',
+    help: 'Outbox messages this process delivered (the consumer acknowledged them), by source and destination module',
+    labelNames: ['source', 'destination'],
+    registers: [this.registry],
+  });
+
+  readonly messagesDeadLettered = new Counter({
+    name: 'messages_dead_lettered_total',
+    help: "Outbox messages this process set aside in the source module's dead_letters (attempts used up, or no handler), by source and destination module",
+    labelNames: ['source', 'destination'],
+    registers: [this.registry],
+  });
+
+  readonly inboxMessages = new Counter({
+    name: 'inbox_messages_total',
+    help: 'Messages a module received, by module and outcome: handled, or duplicate (handled before, acknowledged again)',
+    labelNames: ['module', 'outcome'],
+    registers: [this.registry],
+  });
+
+  readonly outboxRelayLeader = new Gauge({
+    name: 'outbox_relay_leader',
+    help: "1 when this process is the one replica that sends the module's outbox, else 0",
+    labelNames: ['module'],
+    registers: [this.registry],
+  });
+
   private readonly backlogSources = new Map<string, () => Promise<Map<string, number>>>();
 
   constructor() {

@@ -2,11 +2,11 @@ import { Logger } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
 import { lastValueFrom, timeout } from 'rxjs';
 import { ModuleName } from '../config/module-name';
-import { isSerializedDomainError } from '../errors/domain-error';
+import { DomainError, isSerializedDomainError } from '../errors/domain-error';
 import { MessageEnvelope } from '../messaging/integration-message';
 import { CallKind, deadlinePassed, RemoteCallPolicy, RemoteCallSettings } from '../resilience/remote-call-policy';
 import { Patterns } from './patterns';
-import { fromRemoteError } from './remote-errors';
+import { fromRemoteError, isRemoteHandlerFailure } from './remote-errors';
 import { injectTraceContext } from '../observability/tracing/trace-context';
 import type { SpanView } from '../observability/tracing/recent-spans';
 
@@ -29,7 +29,9 @@ export class ModuleClient {
     this.logger = new Logger(`ModuleClient:${module}`);
     // The module's own answers (a DomainError such as NOT_FOUND, even MODULE_UNAVAILABLE about a module
     // behind it) show that it works; only what the transport failed with speaks of its health.
-    this.policy = new RemoteCallPolicy(module, settings, (error) => !isSerializedDomainError(error));
+    // A handler that failed there (REMOTE_HANDLER_FAILED) is the module answering too: one message that its
+    // handler keeps failing on must not open the circuit for every other message and call.
+    this.policy = new RemoteCallPolicy(module, settings, (error) => !isSerializedDomainError(error) && !isRemoteHandlerFailure(error));
   }
 
   call<T>(method: string, args: unknown[], kind: CallKind = 'write'): Promise<T> {
@@ -63,7 +65,7 @@ export class ModuleClient {
       return await this.policy.execute(kind, (signal) => this.request<T>(pattern, data, signal));
     } catch (error) {
       const mapped = fromRemoteError(this.module, error);
-      if (!(mapped as { code?: string }).code) this.logger.error(`${pattern} failed: ${mapped.message}`);
+      if (!(mapped instanceof DomainError)) this.logger.error(`${pattern} failed: ${mapped.message}`);
       throw mapped;
     }
   }

@@ -8,6 +8,8 @@ import { MessageDispatcher } from '../messaging/message-dispatcher';
 import { isEnvelope } from './envelope-guard';
 import { databaseUnavailable, isDatabaseUnavailable } from '../database/postgres-errors';
 import { InFlightWork } from './in-flight-work';
+import { UnroutableMessageError } from '../messaging/inbox';
+import { MESSAGE_UNROUTABLE, REMOTE_HANDLER_FAILED } from '../messaging/delivery-failure';
 import { Patterns, PortCall } from './patterns';
 import { keepRefusedMessage } from './rabbitmq-dead-letters';
 import { runAs } from '../observability/calling-module';
@@ -114,14 +116,17 @@ async function deadLetter(context: unknown, queue: string, reason: string): Prom
   if (context instanceof RmqContext) await keepRefusedMessage(context.getChannelRef(), context.getMessage() as ConsumeMessage, queue, reason);
 }
 
-/** Domain errors cross the wire as `{ code, kind, message }`; anything else as an opaque failure. */
-async function rethrowForTransport<T>(work: () => Promise<T>): Promise<T> {
+/** Domain errors cross the wire as `{ code, kind, message }`; anything else as an opaque failure with a code. */
+export async function rethrowForTransport<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof DomainError) throw new RpcException(error.toJSON());
     // So that the calling process answers 503 (retry shortly) too, not 500.
     if (isDatabaseUnavailable(error)) throw new RpcException(databaseUnavailable().toJSON());
-    throw new RpcException({ message: 'the remote module failed to handle the request' });
+    // So that the sender dead-letters the message at once: no retry will find a handler.
+    if (error instanceof UnroutableMessageError) throw new RpcException(new DomainError(MESSAGE_UNROUTABLE, 'unprocessable', error.message).toJSON());
+    // A stable code, so that the sender tells "received, and its handler failed" from "not reached".
+    throw new RpcException({ code: REMOTE_HANDLER_FAILED, message: 'the remote module failed to handle the request' });
   }
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import { fromRemoteError } from './remote-errors';
+import { RemoteHandlerFailure } from '../messaging/delivery-failure';
 
 describe('fromRemoteError', () => {
   // Found by test/faults/process-kill.fault-spec.ts: a process killed while another waited on its answer
@@ -19,5 +20,16 @@ describe('fromRemoteError', () => {
 
   it('keeps anything else an unexpected error', () => {
     expect(fromRemoteError('orders', new Error('boom'))).not.toBeInstanceOf(DomainError);
+  });
+});
+
+describe('fromRemoteError, for a handler that failed in the other process', () => {
+  // The relay must tell it from a module it could not reach: it counts towards dead-lettering the message.
+  it('keeps the stable code of the answer, and stays an unexpected error (500), not a DomainError', () => {
+    const mapped = fromRemoteError('payments', { code: 'REMOTE_HANDLER_FAILED', message: 'the remote module failed to handle the request' });
+
+    expect(mapped).toBeInstanceOf(RemoteHandlerFailure);
+    expect(mapped).not.toBeInstanceOf(DomainError);
+    expect((mapped as RemoteHandlerFailure).code).toBe('REMOTE_HANDLER_FAILED');
   });
 });

@@ -1,0 +1,179 @@
+import { DomainError } from '../errors/domain-error';
+import { Metrics } from '../observability/metrics';
+import { fromRemoteError } from '../transport/remote-errors';
+import { Inbox } from './inbox';
+import { MessageEnvelope } from './integration-message';
+import { MessageDispatcher } from './message-dispatcher';
+import { OutboxRelay } from './outbox-relay';
+import {
+  acrossTransport,
+  CONSUMER,
+  NobodyHandlesThis,
+  numbered,
+  RecordingConsumer,
+  relayFor,
+  SourceDatabase,
+  until,
+} from '../../../test/support/outbox-fixture';
+
+const keyOf = (envelope: MessageEnvelope) => (envelope.payload as { key: string }).key;
+const numberOf = (envelope: MessageEnvelope) => (envelope.payload as { n: number }).n;
+
+// The relay on a real (embedded) PostgreSQL: order per key, dead letters, unavailable destinations.
+describe('OutboxRelay', () => {
+  let source: SourceDatabase;
+  let relay: OutboxRelay | undefined;
+  let metrics: Metrics;
+
+  beforeAll(async () => {
+    source = await SourceDatabase.open('orders');
+  });
+  afterAll(() => source?.close());
+  beforeEach(async () => {
+    metrics = new Metrics();
+    await source.db.dataSource.query('TRUNCATE orders.outbox, orders.inbox, orders.dead_letters');
+  });
+  afterEach(async () => {
+    await relay?.stop();
+    relay = undefined;
+  });
+
+  const counter = async (name: string, labels: Record<string, string>) =>
+    (await metrics.registry.getSingleMetric(name)!.get()).values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))?.value ?? 0;
+  const deadLetters = () => source.db.dataSource.query(`SELECT name, ordering_key, attempts, last_error FROM orders.dead_letters`);
+  const pending = () => source.count(`SELECT count(*) AS n FROM {schema}.outbox WHERE delivered_at IS NULL`);
+
+  /** A consumer whose inbox is in this process, with a handler for Numbered that runs `handle`. */
+  function localInbox(handle: (envelope: MessageEnvelope) => Promise<void>): { dispatcher: MessageDispatcher; inbox: Inbox } {
+    const inbox = new Inbox(source.db, undefined, undefined, undefined, (_, outcome) => metrics.inboxMessages.inc({ module: CONSUMER, outcome }));
+    inbox.on(numbered('', 0)[0].constructor as never, (_, envelope) => handle(envelope));
+    const dispatcher = new MessageDispatcher({ deliver: () => Promise.reject(new Error('no remote consumer here')) });
+    dispatcher.registerLocalInbox(CONSUMER, inbox);
+    return { dispatcher, inbox };
+  }
+
+  it('is the sender of its module on the embedded database, and says so', async () => {
+    relay = relayFor(source, new MessageDispatcher(new RecordingConsumer()), {}, metrics);
+    relay.start();
+
+    await until('the relay leads', () => relay!.isLeader);
+    expect(await counter('outbox_relay_leader', { module: 'orders' })).toBe(1);
+  });
+
+  it("keeps each key's order while keys interleave, and a slow key holds back no other", async () => {
+    const consumer = new RecordingConsumer();
+    let releaseSlow!: () => void;
+    const slowGate = new Promise<void>((resolve) => (releaseSlow = resolve));
+    consumer.behave = async (envelope) => {
+      if (keyOf(envelope) === 'slow' && numberOf(envelope) === 1) await slowGate;
+    };
+    relay = relayFor(source, new MessageDispatcher(consumer), { concurrency: 3 }, metrics);
+    for (let n = 1; n <= 3; n++) await source.publish(relay.wake, ...numbered('slow', n), ...numbered('a', n), ...numbered('b', n));
+    relay.start();
+
+    await until('keys a and b are through', () => consumer.numbersOf('a').length === 3 && consumer.numbersOf('b').length === 3);
+    expect(consumer.numbersOf('slow')).toEqual([]);
+
+    releaseSlow();
+    await until('the slow key is through', () => consumer.numbersOf('slow').length === 3);
+    expect(consumer.numbersOf('a')).toEqual([1, 2, 3]);
+    expect(consumer.numbersOf('b')).toEqual([1, 2, 3]);
+    expect(consumer.numbersOf('slow')).toEqual([1, 2, 3]);
+    expect(consumer.delivered).toHaveLength(9);
+    await until('nothing is pending', async () => (await pending()) === 0);
+    expect(await counter('outbox_messages_sent_total', { source: 'orders', destination: CONSUMER })).toBe(9);
+  });
+
+  it('dead-letters a message whose handler keeps failing after its attempts; the rest of its key and the other keys go on', async () => {
+    const handled: MessageEnvelope[] = [];
+    const { dispatcher } = localInbox(async (envelope) => {
+      if (keyOf(envelope) === 'poison' && numberOf(envelope) === 1) throw new Error('this handler cannot take it');
+      handled.push(envelope);
+    });
+    relay = relayFor(source, dispatcher, { maxAttempts: 3 }, metrics);
+    await source.publish(relay.wake, ...numbered('poison', 1), ...numbered('other', 1), ...numbered('poison', 2, 3), ...numbered('other', 2));
+    relay.start();
+
+    await until('everything else is handled', () => handled.length === 4);
+    const byKey = (key: string) => handled.filter((e) => keyOf(e) === key).map(numberOf);
+    expect(byKey('poison')).toEqual([2, 3]);
+    expect(byKey('other')).toEqual([1, 2]);
+    expect(await deadLetters()).toEqual([{ name: 'Numbered', ordering_key: 'poison', attempts: 3, last_error: 'this handler cannot take it' }]);
+    expect(await pending()).toBe(0);
+    expect(await source.count(`SELECT count(*) AS n FROM {schema}.outbox`)).toBe(4);
+    expect(await counter('messages_dead_lettered_total', { source: 'orders', destination: CONSUMER })).toBe(1);
+    expect(await counter('inbox_messages_total', { module: CONSUMER, outcome: 'handled' })).toBe(4);
+  });
+
+  it('counts a handler failure in another process as an attempt too', async () => {
+    const { inbox } = localInbox(async (envelope) => {
+      if (numberOf(envelope) === 1) throw new Error('this handler cannot take it');
+    });
+    relay = relayFor(source, new MessageDispatcher(acrossTransport(inbox)), { maxAttempts: 2 }, metrics);
+    await source.publish(relay.wake, ...numbered('poison', 1, 2));
+    relay.start();
+
+    await until('the poison message is dead-lettered', async () => (await deadLetters()).length === 1);
+    await until('the next message of its key is delivered', async () => (await pending()) === 0);
+    expect(await deadLetters()).toEqual([{ name: 'Numbered', ordering_key: 'poison', attempts: 2, last_error: 'the payments module failed to handle the request' }]);
+  });
+
+  it.each([
+    ['in this process', (inbox: Inbox) => inbox],
+    ['in another process', (inbox: Inbox) => acrossTransport(inbox)],
+  ])('dead-letters a message no handler accepts at once (consumer %s), and its key goes on', async (_, reach) => {
+    const handled: MessageEnvelope[] = [];
+    const { inbox } = localInbox(async (envelope) => void handled.push(envelope));
+    const local = reach(inbox);
+    const dispatcher = new MessageDispatcher(local instanceof Inbox ? { deliver: () => Promise.reject(new Error('unused')) } : local);
+    if (local instanceof Inbox) dispatcher.registerLocalInbox(CONSUMER, local);
+    relay = relayFor(source, dispatcher, { maxAttempts: 5 }, metrics);
+    await source.publish(relay.wake, new NobodyHandlesThis({ key: 'k', n: 1 }), ...numbered('k', 2));
+    relay.start();
+
+    await until('the next message of its key is handled', () => handled.length === 1);
+    const [dead] = await deadLetters();
+    expect(dead).toMatchObject({ name: 'NobodyHandlesThis', ordering_key: 'k', attempts: 1 });
+    expect(dead.last_error).toMatch(/no handler .*NobodyHandlesThis@v1/);
+  });
+
+  it('never dead-letters for a destination that cannot be reached, and delivers everything once it is back', async () => {
+    const consumer = new RecordingConsumer();
+    let down = true;
+    consumer.behave = async () => {
+      if (down) throw fromRemoteError(CONSUMER, Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4103'), { code: 'ECONNREFUSED' }));
+    };
+    relay = relayFor(source, new MessageDispatcher(consumer), { maxAttempts: 1, concurrency: 1 }, metrics);
+    await source.publish(relay.wake, ...numbered('a', 1, 2), ...numbered('b', 1, 2), ...numbered('c', 1));
+    relay.start();
+
+    // More attempts than a handler failure would be allowed: none of them counts.
+    await until('the relay has tried a few times', () => consumer.attempts >= 3);
+    expect(await deadLetters()).toEqual([]);
+    expect(await source.count(`SELECT count(*) AS n FROM {schema}.outbox WHERE attempts > 0`)).toBe(0);
+    expect(await source.count(`SELECT count(*) AS n FROM {schema}.outbox WHERE last_error LIKE '%cannot be reached%'`)).toBeGreaterThan(0);
+
+    down = false;
+    await until('everything is delivered', async () => (await pending()) === 0);
+    expect(consumer.numbersOf('a')).toEqual([1, 2]);
+    expect(consumer.numbersOf('b')).toEqual([1, 2]);
+    expect(consumer.numbersOf('c')).toEqual([1]);
+    expect(await deadLetters()).toEqual([]);
+  });
+
+  it('treats a consumer whose database is unavailable as unavailable, not as a failing handler', async () => {
+    const consumer = new RecordingConsumer();
+    let down = true;
+    consumer.behave = async () => {
+      if (down) throw fromRemoteError(CONSUMER, new DomainError('DATABASE_UNAVAILABLE', 'unavailable', 'The database is unavailable; try again shortly.').toJSON());
+    };
+    relay = relayFor(source, new MessageDispatcher(consumer), { maxAttempts: 1 }, metrics);
+    await source.publish(relay.wake, ...numbered('a', 1));
+    relay.start();
+
+    await until('the relay has tried twice', () => consumer.attempts >= 2);
+    down = false;
+    await until('it is delivered', async () => (await pending()) === 0);
+    expect(await deadLetters()).toEqual([]);
+  });
+});
