@@ -34,7 +34,7 @@ describe.each(['nats', 'rabbitmq', 'redis'])('a module hosted by processes with 
     const account = await api.get<{ balanceCents: number }>(`/api/v1/accounts/${customer.body.id}`);
     expect(account.body.balanceCents).toBe(5000);
     // Deposits are idempotent by key in payments itself, so the balance alone would not show a second run.
-    const served = await Promise.all([0, 1].map(async (i) => sumOf(await scrapeMetrics(shop!.urls[i]), 'module_call_duration_seconds_count', { caller: 'transport', callee: 'payments' })));
+    const served = await Promise.all([0, 1].map(async (i) => sumOf(await scrapeMetrics(shop!.urls[i]), 'module_call_duration_seconds_count', { caller: 'transport', callee: 'payments', mode: 'local' })));
     const sent = sumOf(await scrapeMetrics(shop.urls[2]), 'module_call_duration_seconds_count', { callee: 'payments', mode: 'remote' });
     expect(served[0] + served[1]).toBe(sent);
   });

@@ -6,8 +6,8 @@ import { RunningShop, startShop } from '../support/running-shop';
 import { ScratchDatabase } from '../support/scratch-database';
 import { REPLICATED } from '../support/topologies';
 
-// Six processes, a calm phase, a phase with two SIGKILLs and the checks take about two minutes per transport;
-// starting six processes one after the other on a 2-core machine that is busy with other work can take two more.
+// Six processes started together, a calm phase, a phase with two SIGKILLs and the checks take about two
+// minutes per transport; more on a 2-core machine busy with other work.
 jest.setTimeout(420_000);
 
 // Replicas of a module (processes with the same MODULES) on one PostgreSQL server (DATABASE_URL, or the local
@@ -28,7 +28,7 @@ describe.each(TRANSPORTS)('replicas of orders and payments over %s', (transport)
     await db?.drop();
   });
 
-  it('each message is sent once and handled once, every replica works, and a killed relay leader is replaced', async () => {
+  it('each message is sent once and handled once, each call runs once, every replica works, and a killed relay leader is replaced', async () => {
     const say = (line: string) => process.stdout.write(`[faults] replicas over ${transport}: ${line}\n`);
     db = await ScratchDatabase.create(`replicas_${transport}`);
     const startedAt = Date.now();
@@ -41,9 +41,9 @@ describe.each(TRANSPORTS)('replicas of orders and payments over %s', (transport)
       // A busy machine can take more than the default 1.5 s to answer; a timed-out delivery is sent again, and
       // the calm phase below counts every second sending as a fault.
       REMOTE_CALL_TIMEOUT_MS: '5000',
-    });
+    }, { startTogether: true });
     const running = shop;
-    say(`6 processes up after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    say(`6 processes up (started together) after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
     const seed = faultSeed();
 
     // Calm: replicas share the work, and no message is sent twice (one relay per module sends its outbox).
@@ -57,6 +57,13 @@ describe.each(TRANSPORTS)('replicas of orders and payments over %s', (transport)
     expect(calmSent).toBe(delivered);
     expect(calmDuplicates).toBe(0);
     expect(total(calmScrapes, 'inbox_messages_total', { outcome: 'handled' })).toBe(delivered);
+    // And each call between processes runs once: the calls served (by any replica) are the calls made.
+    for (const module of SCHEMAS) {
+      const made = total(calmScrapes, 'module_call_duration_seconds_count', { callee: module, mode: 'remote' });
+      const served = total(calmScrapes, 'module_call_duration_seconds_count', { caller: 'transport', callee: module, mode: 'local' });
+      say(`calm: ${made} calls made to ${module}, ${served} served`);
+      expect({ module, served }).toEqual({ module, served: made });
+    }
 
     // Kills: the orders replica that sends the orders outbox, then the payments replica that sends payments'.
     const lastScrape = new Map<number, MetricSample[]>();
@@ -86,7 +93,7 @@ describe.each(TRANSPORTS)('replicas of orders and payments over %s', (transport)
     for (const [index, modules] of REPLICATED.processes.entries()) {
       const [module] = modules;
       const handled = sumOf(finalScrapes[index], 'inbox_messages_total', { module, outcome: 'handled' });
-      const served = sumOf(finalScrapes[index], 'module_call_duration_seconds_count', { caller: 'transport', callee: module });
+      const served = sumOf(finalScrapes[index], 'module_call_duration_seconds_count', { caller: 'transport', callee: module, mode: 'local' });
       say(`process ${index} (${module}${lastScrape.has(index) ? ', killed' : ''}): ${handled} messages handled, ${served} calls served`);
       if (handled + served === 0) idle.push(`process ${index} (${module})`);
     }
