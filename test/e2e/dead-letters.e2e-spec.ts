@@ -186,7 +186,7 @@ const notSelected: Topology = { name: 'monolith, payments out and all apart not 
     await eventually(() => asking.get(`${LIST}?module=payments`), (response) => response.status === 200, SETTLE_TIMEOUT_MS);
   });
 
-  it('answered every request with JSON or a problem, never a server error', () => {
-    expectWellBehavedAnswers(api.responses);
+  it('answered every request with JSON or a problem, never a server error', async () => {
+    await expectWellBehavedAnswers(api.responses);
   });
 });

@@ -14,6 +14,16 @@ export const TOPOLOGIES: Topology[] = [
   { name: 'all apart', processes: [['customers'], ['orders'], ['payments']] },
 ];
 
+/**
+ * Every module apart, and orders and payments run as replicas (processes with the same MODULES) against one
+ * database, as an orchestrator scales them. Not in TOPOLOGIES: with TCP a module has one address, so its
+ * replicas need a load balancer in front, which the test harness does not provide.
+ */
+export const REPLICATED: Topology = {
+  name: 'replicas',
+  processes: [['customers'], ['orders'], ['orders'], ['payments'], ['payments'], ['payments']],
+};
+
 /** The topologies to run: all, or those named in E2E_TOPOLOGIES (comma list, e.g. "monolith,payments out"). */
 export function selectedTopologies(env = process.env): Topology[] {
   const wanted = env.E2E_TOPOLOGIES?.split(',').map((name) => name.trim()).filter(Boolean);

@@ -31,6 +31,10 @@ type PortObject = Record<string, (...args: unknown[]) => Promise<unknown>>;
 export function createModuleRpcController(module: ModuleName, portToken: Abstract<object>, methods: readonly string[], patterns: Patterns): Type {
   const allowed = new Set(methods);
   const logger = new Logger(`Rpc:${module}`);
+  // NATS: the module's own queue group, so that all processes hosting it share its requests, each handled by
+  // one, whatever else each hosts (a group per module set gave a process hosting orders and payments and one
+  // hosting payments alone a copy each). The other transports ignore it.
+  const group = { queue: patterns.queue([module]) };
 
   @Controller()
   class ModuleRpcController {
@@ -43,7 +47,7 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
       private readonly deadLetters: DeadLetterStores,
     ) {}
 
-    @MessagePattern(patterns.call(module))
+    @MessagePattern(patterns.call(module), group)
     async call(@Payload() call: PortCall, @Ctx() context: unknown): Promise<unknown> {
       if (!call || typeof call.method !== 'string' || !allowed.has(call.method) || !Array.isArray(call.args)) {
         logger.warn(`refused a malformed call: ${JSON.stringify(call)?.slice(0, 200)}`);
@@ -70,7 +74,7 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
       );
     }
 
-    @MessagePattern(patterns.inbox(module))
+    @MessagePattern(patterns.inbox(module), group)
     async inbox(@Payload() envelope: MessageEnvelope, @Ctx() context: unknown): Promise<string> {
       const inbox = this.dispatcher.localInbox(module);
       if (!isEnvelope(envelope) || envelope.destination !== module || !inbox) {
@@ -87,7 +91,7 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
     }
 
     /** This process's recent spans of one trace, for a TraceCollector in another process. */
-    @MessagePattern(patterns.spans(module))
+    @MessagePattern(patterns.spans(module), group)
     spans(@Payload() request: { traceId?: unknown } | null, @Ctx() context: unknown): { process: string; spans: SpanView[] } {
       acknowledge(context);
       const traceId = request?.traceId;
@@ -95,7 +99,7 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
     }
 
     /** A slice of this module's dead letters, for the admin API of another process. */
-    @MessagePattern(patterns.deadLetterList(module))
+    @MessagePattern(patterns.deadLetterList(module), group)
     async listDeadLetters(@Payload() slice: unknown, @Ctx() context: unknown): Promise<DeadLetterSliceAnswer> {
       const store = this.deadLetters.get(module);
       if (!isDeadLetterSlice(slice) || !store) return this.refuseDeadLetterRequest(slice, context);
@@ -104,7 +108,7 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
     }
 
     /** Replays one of this module's dead letters; answers null when it has none with that id. */
-    @MessagePattern(patterns.deadLetterReplay(module))
+    @MessagePattern(patterns.deadLetterReplay(module), group)
     async replayDeadLetter(@Payload() request: unknown, @Ctx() context: unknown): Promise<DeadLetter | null> {
       const store = this.deadLetters.get(module);
       if (!isReplayRequest(request) || !store) return this.refuseDeadLetterRequest(request, context);
@@ -119,7 +123,7 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
       throw new RpcException(new DomainError('MALFORMED_CALL', 'invalid', `not a dead-letter request for ${module}`).toJSON());
     }
 
-    @MessagePattern(patterns.ping(module))
+    @MessagePattern(patterns.ping(module), group)
     ping(@Ctx() context: unknown): string {
       // Unacknowledged pings would fill RabbitMQ's prefetch window and stop the module's queue for good.
       acknowledge(context);

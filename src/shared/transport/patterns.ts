@@ -43,7 +43,12 @@ export class Patterns {
     return `${this.namespace}.dead-letters`;
   }
 
-  /** The RabbitMQ queue, or NATS queue group, of the processes hosting these modules. */
+  /** The Redis key by which one replica of a module claims a request (packet `id`) for itself (see RedisModuleServer). */
+  redisClaim(id: string): string {
+    return `${this.namespace}:claim:${id}`;
+  }
+
+  /** The RabbitMQ queue, or NATS queue group, of the processes hosting these modules (one module: its replicas). */
   queue(modules: ModuleName[]): string {
     return `${this.namespace}.${modules.join('+')}`;
   }

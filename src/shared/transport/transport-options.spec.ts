@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/load-config';
 import { Patterns } from './patterns';
+import { RedisModuleServer } from './redis-module-server';
 import { clientOptions, serverOptions } from './transport-options';
 
 const patterns = new Patterns('shop');
@@ -25,6 +26,12 @@ describe('transport options', () => {
   it('passes Redis user and password apart, and TLS for rediss://', () => {
     const config = loadConfig({ TRANSPORT: 'redis', BROKER_URL: 'rediss://shop:s3cret@redis.internal:6380' });
     expect(optionsOf(clientOptions(config, 'payments', patterns))).toMatchObject({ host: 'redis.internal', port: 6380, username: 'shop', password: 's3cret', tls: {} });
+  });
+
+  it('serves Redis through the server that lets one replica claim each request', () => {
+    const config = loadConfig({ TRANSPORT: 'redis', MODULES: 'payments' });
+    const [server] = serverOptions(config, ['payments'], patterns);
+    expect((server as { strategy?: unknown }).strategy).toBeInstanceOf(RedisModuleServer);
   });
 
   it('speaks plain TCP between modules unless TLS is configured', () => {

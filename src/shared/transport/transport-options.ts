@@ -4,6 +4,7 @@ import { ModuleName } from '../config/module-name';
 
 import { Patterns } from './patterns';
 import { RabbitMqModuleServer } from './rabbitmq-module-server';
+import { RedisModuleServer } from './redis-module-server';
 
 /**
  * The largest message a module's TCP server reads, in characters; a bigger one closes its connection (logged).
@@ -30,8 +31,12 @@ export function clientOptions(config: AppConfig, module: ModuleName, patterns: P
 /**
  * The servers through which this process answers for the modules it hosts. TCP and RabbitMQ address a
  * module (its port, its queue), so each hosted module gets its own server. NATS and Redis address a
- * pattern (a subject, a channel), so one server per process answers for all its modules; with NATS the
- * queue group makes replicas share the work instead of each doing it.
+ * pattern (a subject, a channel), so one server per process answers for all its modules.
+ *
+ * Replicas of a module (processes with the same MODULES) share its calls and messages, each handled by one
+ * of them: RabbitMQ hands each message of the module's queue to one of its consumers; NATS gives each to one
+ * member of the module's queue group; Redis pub/sub gives it to all, and the first replica to claim it handles it (see
+ * RedisModuleServer). TCP gives a module one address: its replicas need a load balancer in front.
  */
 export function serverOptions(config: AppConfig, hosted: ModuleName[], patterns: Patterns): MicroserviceOptions[] {
   switch (config.transport) {
@@ -47,9 +52,14 @@ export function serverOptions(config: AppConfig, hosted: ModuleName[], patterns:
         return { strategy: new RabbitMqModuleServer(options, patterns.deadLetters()), options };
       });
     case 'nats':
+      // Each handler names its module's queue group (module-rpc.controller.ts); this is the group of any other.
       return [{ transport: Transport.NATS, options: { ...natsOptions(config.brokerUrl), queue: patterns.queue(hosted) } }];
-    case 'redis':
-      return [{ transport: Transport.REDIS, options: redisOptions(config.brokerUrl) }];
+    case 'redis': {
+      const options = redisOptions(config.brokerUrl);
+      // A claim outlives the call it is for: by then the caller has given up, and a late copy is stale.
+      const claimTtlMs = Math.max(60_000, config.remoteCallTimeoutMs * 10);
+      return [{ strategy: new RedisModuleServer(options, (id) => patterns.redisClaim(id), claimTtlMs), options }];
+    }
   }
 }
 
