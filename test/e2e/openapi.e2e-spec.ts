@@ -29,7 +29,7 @@ const CONTRACT: Array<[string, string]> = [
 ];
 
 // What the contract makes public: no token needed.
-const PUBLIC = ['post /api/v1/customers', 'get /health/live', 'get /health/ready', 'get /metrics'];
+const PUBLIC = ['post /api/v1/customers', 'get /health/live', 'get /health/ready', 'get /health/dependencies', 'get /metrics'];
 
 // The POSTs that take an Idempotency-Key.
 const IDEMPOTENT = ['post /api/v1/accounts/{customerId}/deposits', 'post /api/v1/orders'];

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../http/openapi/api-problems.decorator';
 import { Actor, assertAdmin } from '../security/actor';
 import { CurrentActor } from '../security/decorators';
 import { DeadLetter } from '../messaging/dead-letter';
@@ -10,9 +11,9 @@ import { DeadLetterPageResponse, DeadLetterResponse, ListDeadLettersQuery } from
  * Messages a module's outbox gave up on, for an admin: to see what failed and why, and to put a message back
  * for delivery once the cause is fixed. Served by every process, for every module wherever it runs.
  */
+// 401, 403 (not an admin) and the 503s every route can answer (MODULE_UNAVAILABLE for a module that cannot
+// be reached) are added to each operation by the document builder.
 @ApiTags('admin')
-@ApiUnauthorizedResponse({ description: 'No valid token' })
-@ApiForbiddenResponse({ description: 'Not an admin token' })
 @Controller('api/v1/admin/dead-letters')
 export class DeadLettersController {
   constructor(private readonly directory: DeadLetterDirectory) {}
@@ -25,7 +26,6 @@ export class DeadLettersController {
       'A module that cannot be reached is named in `unavailable` and its letters are missing; asked for alone, it is a 503.',
   })
   @ApiOkResponse({ type: DeadLetterPageResponse })
-  @ApiServiceUnavailableResponse({ description: 'MODULE_UNAVAILABLE: the module named by ?module= cannot be reached' })
   list(@CurrentActor() actor: Actor, @Query() query: ListDeadLettersQuery): Promise<DeadLetterPage> {
     assertAdmin(actor);
     return this.directory.list(query.module, query.toPageRequest());
@@ -35,8 +35,7 @@ export class DeadLettersController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Puts a dead letter back into its outbox for delivery', description: 'Answers with the dead letter as it was; the message is delivered shortly after.' })
   @ApiAcceptedResponse({ type: DeadLetterResponse })
-  @ApiNotFoundResponse({ description: 'DEAD_LETTER_NOT_FOUND' })
-  @ApiServiceUnavailableResponse({ description: 'MODULE_UNAVAILABLE: not found in the modules that answered, and a module that may hold it cannot be reached' })
+  @ApiProblems({ 404: ['DEAD_LETTER_NOT_FOUND'] })
   replay(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DeadLetter> {
     assertAdmin(actor);
     return this.directory.replay(id);
