@@ -347,7 +347,7 @@ describe('deployment files under docker/', () => {
       expect(all).toMatch(/RUN npm ci\b/);
       expect(all).toMatch(/RUN npm run build\b/);
       expect(all).toMatch(/npm ci --omit=dev/);
-      expect(final[0]).toMatch(/^FROM node:20-slim\b/i);
+      expect(final[0]).toMatch(/^FROM node:24-slim\b/i);
       expect(final.join('\n')).toMatch(/COPY --from=\S+ \/app\/dist/);
     });
 
