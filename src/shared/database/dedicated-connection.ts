@@ -1,6 +1,8 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { DataSource, DataSourceOptions } from 'typeorm';
+
+/** The PostgreSQL member of TypeORM's options (its own module is not exported). */
+type PostgresOptions = Extract<DataSourceOptions, { type: 'postgres' }>;
 
 /**
  * A connection of its own to the database behind `dataSource`, outside its pool: for what must stay on one
@@ -8,7 +10,7 @@ import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConne
  * transactions in turn and possibly the pool's only one (embedded), cannot do.
  */
 export function openDedicatedConnection(dataSource: DataSource, name: string): Client {
-  const options = dataSource.options as PostgresConnectionOptions;
+  const options = dataSource.options as PostgresOptions;
   return new Client({
     connectionString: options.url,
     host: options.host,

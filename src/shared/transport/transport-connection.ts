@@ -1,7 +1,7 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { AmqpConnectionManager } from 'amqp-connection-manager';
 import type { Redis } from 'ioredis';
-import type { NatsConnection } from 'nats';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { Server } from 'node:net';
 import { TransportName } from '../config/app-config';
 import { ReadinessCheck } from '../health/readiness';

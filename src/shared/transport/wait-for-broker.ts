@@ -1,6 +1,6 @@
 import amqp from 'amqplib';
 import { Redis } from 'ioredis';
-import { connect as connectNats } from 'nats';
+import { connect as connectNats } from '@nats-io/transport-node';
 import { AppConfig, TransportName } from '../config/app-config';
 import { redact } from '../config/redact';
 import { StartupError } from '../config/startup-error';

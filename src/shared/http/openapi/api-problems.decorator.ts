@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import type { ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { ResponseObject } from '@nestjs/swagger';
 import { Problem } from './problem.schema';
 
 /** The error codes a route may answer with, by HTTP status, e.g. `{ 404: ['CUSTOMER_NOT_FOUND'] }`. */

@@ -1,5 +1,5 @@
 import { OpenAPIObject } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { SchemaObject } from '@nestjs/swagger';
 
 /**
  * Marks every object schema of the document's components `additionalProperties: false`, but those named in

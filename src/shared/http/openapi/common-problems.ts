@@ -1,5 +1,5 @@
 import { OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ParameterObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OperationObject, ParameterObject, ResponseObject } from '@nestjs/swagger';
 import { PROBLEM_MEDIA_TYPE, problemResponse, ProblemCodes } from './api-problems.decorator';
 import { operationsOf } from './operations';
 
