@@ -35,7 +35,7 @@ function isConnectionError(error: unknown): boolean {
   const message = typeof error === 'string' ? error : String((error as { message?: unknown })?.message ?? '');
   // "Connection closed": how the TCP and Redis clients fail the calls in flight when the module's process dies;
   // "Connection lost": how the NATS client does when the server restarts.
-  return /ECONNREFUSED|ECONNRESET|disconnected|not connected|CONNECTION_REFUSED|no responders|no subscribers|Empty response|Connection (?:is )?closed|Connection lost/i.test(message);
+  return /ECONNREFUSED|ECONNRESET|disconnected|not connected|CONNECTION_REFUSED|connection refused|no responders|no subscribers|Empty response|Connection (?:is )?closed|Connection lost/i.test(message);
 }
 
 /** The answer of a module whose handler failed (see rethrowForTransport): it was reached and works. */

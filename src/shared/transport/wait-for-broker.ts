@@ -54,7 +54,7 @@ export async function waitForBroker(config: AppConfig, options: WaitForBrokerOpt
 /** A broker not there yet: the same socket errors as a database, and the NATS client's names for them. */
 export function isBrokerNotReachableYet(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
-  return isNotReachableYet(error) || code === 'CONNECTION_REFUSED' || code === 'TIMEOUT';
+  return isNotReachableYet(error) || code === 'CONNECTION_REFUSED' || code === 'CONNECTION_ERROR' || code === 'TIMEOUT';
 }
 
 function reasonOf(error: unknown): string {
@@ -64,7 +64,9 @@ function reasonOf(error: unknown): string {
 
 const PROBES: Record<Exclude<TransportName, 'tcp'>, (url: string) => Promise<void>> = {
   async nats(url) {
-    const connection = await connectNats({ ...natsOptions(url), reconnect: false, timeout: ATTEMPT_TIMEOUT_MS });
+    const connection = await connectNats({ ...natsOptions(url), reconnect: false, timeout: ATTEMPT_TIMEOUT_MS }).catch((error: unknown) => {
+      throw withNatsCode(error);
+    });
     await connection.close();
   },
   async rabbitmq(url) {
@@ -88,3 +90,15 @@ const PROBES: Record<Exclude<TransportName, 'tcp'>, (url: string) => Promise<voi
     }
   },
 };
+
+/**
+ * nats.js 3 reports a failed connection by the error's class (ConnectionError, TimeoutError,
+ * AuthorizationError) with the socket's code in `cause`, not with a `code` of its own: given one here, so that
+ * a refused or timed-out attempt is told apart from a wrong password, and named in the log.
+ */
+function withNatsCode(error: unknown): unknown {
+  const { name, cause } = (error ?? {}) as { name?: string; cause?: { code?: unknown } };
+  const code =
+    name === 'TimeoutError' ? 'TIMEOUT' : name === 'ConnectionError' ? (cause?.code === 'ECONNREFUSED' ? 'CONNECTION_REFUSED' : 'CONNECTION_ERROR') : name === 'AuthorizationError' ? 'AUTHORIZATION_VIOLATION' : undefined;
+  return code && error instanceof Error ? Object.assign(error, { code }) : error;
+}
