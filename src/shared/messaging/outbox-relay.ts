@@ -153,8 +153,14 @@ export class OutboxRelay {
     return [...candidates].filter((destination) => this.isOnHold(destination));
   }
 
+  /**
+   * Paused, or held to fewer keys than the relay's limit and at that number. (A destination that may have as
+   * many as the limit is never on hold for it: its next key just waits for a free slot, like any other.)
+   */
   private isOnHold(destination: string): boolean {
-    return this.destinations.isPaused(destination) || (this.busyByDestination.get(destination) ?? 0) >= this.destinations.allowance(destination);
+    const allowance = this.destinations.allowance(destination);
+    const held = allowance < this.settings.concurrency && (this.busyByDestination.get(destination) ?? 0) >= allowance;
+    return held || this.destinations.isPaused(destination);
   }
 
   private startKey(queue: OutboxRow[]): void {
