@@ -89,7 +89,11 @@ export class OutboxRelay {
       this.runAgain = true;
       return;
     }
-    this.running = this.drain().finally(() => (this.running = undefined));
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      // A request that came after the round's last check (a key finishing just then) must not be lost.
+      if (this.runAgain) this.wake();
+    });
   };
 
   /** Stops the timer and waits (bounded) for the deliveries in flight, then gives the sender's lock up. */
@@ -127,8 +131,9 @@ export class OutboxRelay {
       try {
         rows = await this.rows.nextDue(BATCH_SIZE, [...this.busyKeys], this.destinationsOnHold());
       } catch (error) {
-        // The database itself failed (down, restarting): the sweep will try again.
+        // The database itself failed (down, restarting): the sweep will try again, not this round at once.
         this.logger.warn(`outbox round failed: ${(error as Error).message}`);
+        this.runAgain = false;
         return;
       }
       let started = 0;
