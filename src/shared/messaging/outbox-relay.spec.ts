@@ -84,6 +84,27 @@ describe('OutboxRelay', () => {
     expect(await counter('outbox_messages_sent_total', { source: 'orders', destination: CONSUMER })).toBe(9);
   });
 
+  // Found by the drain benchmark: with every slot taken by one destination, each further key was put off to
+  // a new select, one select per message instead of one per batch.
+  it('reads the outbox once per batch, not once per key, when one destination fills every slot', async () => {
+    const consumer = new RecordingConsumer();
+    relay = relayFor(source, new MessageDispatcher(consumer), { concurrency: 2 }, metrics);
+    for (let batch = 0; batch < 4; batch++) await source.publish(relay.wake, ...Array.from({ length: 50 }, (_, i) => numbered(`k${batch}-${i}`, 1)[0]));
+    let selects = 0;
+    const query = source.db.dataSource.query.bind(source.db.dataSource);
+    source.db.dataSource.query = ((sql: string, ...rest: unknown[]) => {
+      if (sql.includes('next_attempt_at <= now()')) selects++;
+      return query(sql, ...(rest as []));
+    }) as typeof source.db.dataSource.query;
+    try {
+      relay.start();
+      await until('everything is delivered', () => consumer.delivered.length === 200);
+    } finally {
+      source.db.dataSource.query = query;
+    }
+    expect(selects).toBeLessThan(20);
+  });
+
   it('dead-letters a message whose handler keeps failing after its attempts; the rest of its key and the other keys go on', async () => {
     const handled: MessageEnvelope[] = [];
     const { dispatcher } = localInbox(async (envelope) => {

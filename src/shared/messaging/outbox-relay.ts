@@ -89,7 +89,11 @@ export class OutboxRelay {
       this.runAgain = true;
       return;
     }
-    this.running = this.drain().finally(() => (this.running = undefined));
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      // A request that came after the round's last check (a key finishing just then) must not be lost.
+      if (this.runAgain) this.wake();
+    });
   };
 
   /** Stops the timer and waits (bounded) for the deliveries in flight, then gives the sender's lock up. */
@@ -127,8 +131,9 @@ export class OutboxRelay {
       try {
         rows = await this.rows.nextDue(BATCH_SIZE, [...this.busyKeys], this.destinationsOnHold());
       } catch (error) {
-        // The database itself failed (down, restarting): the sweep will try again.
+        // The database itself failed (down, restarting): the sweep will try again, not this round at once.
         this.logger.warn(`outbox round failed: ${(error as Error).message}`);
+        this.runAgain = false;
         return;
       }
       let started = 0;
@@ -153,8 +158,14 @@ export class OutboxRelay {
     return [...candidates].filter((destination) => this.isOnHold(destination));
   }
 
+  /**
+   * Paused, or held to fewer keys than the relay's limit and at that number. (A destination that may have as
+   * many as the limit is never on hold for it: its next key just waits for a free slot, like any other.)
+   */
   private isOnHold(destination: string): boolean {
-    return this.destinations.isPaused(destination) || (this.busyByDestination.get(destination) ?? 0) >= this.destinations.allowance(destination);
+    const allowance = this.destinations.allowance(destination);
+    const held = allowance < this.settings.concurrency && (this.busyByDestination.get(destination) ?? 0) >= allowance;
+    return held || this.destinations.isPaused(destination);
   }
 
   private startKey(queue: OutboxRow[]): void {
