@@ -20,13 +20,21 @@ interface LogLine {
 const PAGE_SIZE_OF: Record<string, number> = { [CLIENT_A]: 11, [CLIENT_B]: 12 };
 const customersAs = (forwardedFor: string) => `/api/v1/customers?limit=${PAGE_SIZE_OF[forwardedFor] ?? 13}`;
 
+/**
+ * The log lines of the shop under test. One array and one callback for the whole file: nestjs-pino keeps one
+ * logger per Node.js process, so the apps started in process after the first one write to the first one's
+ * destination. The shops here run one after the other; each start empties the array.
+ */
+const logs: LogLine[] = [];
+const keepLine = (line: string) => logs.push(JSON.parse(line) as LogLine);
+
 /** A shop limited to LIMIT requests a minute per client, whose log lines are kept. */
 async function shopWith(trustProxy: string | undefined): Promise<{ shop: RunningShop; api: HttpClient; logs: LogLine[] }> {
-  const logs: LogLine[] = [];
+  logs.length = 0;
   const shop = await startShop(
     TOPOLOGIES[0],
     { ...process.env, RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUST_PROXY: trustProxy, LOG_LEVEL: 'info' },
-    { onLogLine: (line) => logs.push(JSON.parse(line) as LogLine) },
+    { onLogLine: keepLine },
   );
   return { shop, api: new HttpClient(shop.urls[0], shop.adminHeaders), logs };
 }

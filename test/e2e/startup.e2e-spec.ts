@@ -16,7 +16,8 @@ function start(env: Record<string, string>) {
   return { status: result.status, lines: `${result.stdout}${result.stderr}`.trim().split('\n').filter(Boolean) };
 }
 
-// A mistake in the deployment stops the process at once with one line that says what to fix.
+// A mistake in the deployment stops the process with one line that says what to fix: at once for a mistake in
+// the configuration, after its wait for a broker that never answers.
 describe('start-up with a bad configuration', () => {
   beforeAll(() => {
     if (!existsSync(MAIN)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
@@ -26,7 +27,11 @@ describe('start-up with a bad configuration', () => {
     [{ MODULES: 'customers,billing' }, 'Configuration error: MODULES names unknown module(s) "billing"'],
     [{ TRANSPORT: 'nats', BROKER_URL: 'redis://127.0.0.1:6379' }, 'Configuration error: BROKER_URL "redis://127.0.0.1:6379" does not fit TRANSPORT=nats'],
     [{ DATABASE_URL: 'not a url' }, 'Configuration error: DATABASE_URL is not a valid URL'],
-    [{ MODULES: 'payments', TRANSPORT: 'nats', BROKER_URL: 'nats://127.0.0.1:1', HTTP_PORT: '0' }, 'Start-up error: cannot listen on the nats broker at nats://127.0.0.1:1'],
+    // A broker that does not answer is waited for (it may be starting too), for BROKER_CONNECT_TIMEOUT_MS.
+    [
+      { MODULES: 'payments', TRANSPORT: 'nats', BROKER_URL: 'nats://127.0.0.1:1', BROKER_CONNECT_TIMEOUT_MS: '500' },
+      'Start-up error: the nats broker at nats://127.0.0.1:1 could not be reached within 500 ms',
+    ],
   ])('%j stops the process with one clear line', (env, expected) => {
     const { status, lines } = start(env);
     expect(status).toBe(1);
