@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createApp } from '../../src/app/create-app';
 import { loadConfig } from '../../src/shared/config/load-config';
+import { paymentsPersistence } from '../../src/modules/payments/payments.persistence';
 
 const url = process.env.DATABASE_URL;
 
@@ -21,8 +22,9 @@ const url = process.env.DATABASE_URL;
       createApp(loadConfig({ DATABASE_URL: url, DATA_DIR: mkdtempSync(join(tmpdir(), 'shop-mig-')), LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(32) }));
     const apps = await Promise.all([replica(), replica(), replica()]);
     try {
-      const { rows } = await admin.query(`SELECT count(*)::int AS n FROM ${schema}.migrations`);
-      expect(rows[0].n).toBe(1);
+      // Each of the module's migrations ran once: none recorded twice, none missing.
+      const { rows } = await admin.query(`SELECT name, count(*)::int AS n FROM ${schema}.migrations GROUP BY name ORDER BY name`);
+      expect(rows).toEqual(paymentsPersistence.migrations.map((migration) => ({ name: migration.name, n: 1 })).sort((a, b) => a.name.localeCompare(b.name)));
     } finally {
       await Promise.all(apps.map((app) => app.close()));
       await admin.end();

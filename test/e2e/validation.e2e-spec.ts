@@ -75,6 +75,8 @@ describe.each(selectedTopologies())('validation, errors and health ($name)', (to
       ['items that is not an array', () => ({ customerId: customer.id, items: 'tea' }), 'items'],
       ['an item that is null', () => ({ customerId: customer.id, items: [null] }), 'items'],
       ['an item that is a number', () => ({ customerId: customer.id, items: [5] }), 'items'],
+      ['an item that is an empty array', () => ({ customerId: customer.id, items: [item, []] }), 'items'],
+      ['an item that is an array of items', () => ({ customerId: customer.id, items: [[item]] }), 'items'],
       ['quantity 0', () => ({ customerId: customer.id, items: [{ ...item, quantity: 0 }] }), 'items.0.quantity'],
       ['quantity 1001', () => ({ customerId: customer.id, items: [{ ...item, quantity: 1001 }] }), 'items.0.quantity'],
       ['quantity 1.5', () => ({ customerId: customer.id, items: [{ ...item, quantity: 1.5 }] }), 'items.0.quantity'],

@@ -6,11 +6,21 @@ import { createServer } from 'node:net';
 const LOWEST = 20_000;
 const HIGHEST = 32_000;
 
-/** A TCP port that was free a moment ago, for servers a test starts. */
+/**
+ * Ports this test process handed out: a port drawn for a server that has not bound it yet is still free, and
+ * must not be handed out again (two modules of one shop were once given the same port).
+ */
+const handedOut = new Set<number>();
+
+/** A TCP port that was free a moment ago and that this test process has not handed out before. */
 export async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const port = LOWEST + Math.floor(Math.random() * (HIGHEST - LOWEST));
-    if (await canListen(port)) return port;
+    if (handedOut.has(port)) continue;
+    if (await canListen(port)) {
+      handedOut.add(port);
+      return port;
+    }
   }
   throw new Error(`no free TCP port found between ${LOWEST} and ${HIGHEST}`);
 }

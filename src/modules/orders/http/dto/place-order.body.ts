@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { IsStorableText } from '../../../../shared/http/text-validators';
 
 export class OrderItemBody {
@@ -32,6 +32,9 @@ export class PlaceOrderBody {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
+  // Each item an object: ValidateNested alone walks into an array in the list and finds nothing wrong with an
+  // empty one, which then reached the database as an item with no price (a 500).
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => OrderItemBody)
   items!: OrderItemBody[];
