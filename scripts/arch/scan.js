@@ -324,6 +324,9 @@ function scan(root) {
     m.commands.sort(byName);
     m.queries.sort(byName);
     m._handledBy = handledBy;
+    // the messages its inbox has a handler for (the manifest lists those it asks producers to send it)
+    m.handles = [...handledBy.keys()].map((k) => messages.get(k)).map((x) => ({ class: x.class, name: x.name, version: x.version, module: x.module, file: x.file }));
+    m.handles.sort((a, b) => cmp(`${a.name}@${a.version}`, `${b.name}@${b.version}`));
 
     // tables: TypeORM entities
     for (const cls of moduleClasses) {
