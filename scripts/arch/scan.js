@@ -381,11 +381,11 @@ function scan(root) {
     const owner = model.modules.find((x) => x.name === message.module);
     owner.defines.push(flat);
     for (const p of publishers) {
-      model.modules.find((x) => x.name === p).publishes.push({ class: message.class, name: message.name, definedBy: message.module, to: consumers.filter((c) => c !== undefined), files: sorted([...message.publishers.get(p)]) });
+      model.modules.find((x) => x.name === p).publishes.push({ class: message.class, name: message.name, version: message.version, definedBy: message.module, to: consumers.filter((c) => c !== undefined), files: sorted([...message.publishers.get(p)]) });
     }
     for (const c of consumers) {
       const consumer = model.modules.find((x) => x.name === c);
-      consumer.consumes.push({ class: message.class, name: message.name, definedBy: message.module, from: publishers, handledBy: consumer._handledBy.get(message.key) || [] });
+      consumer.consumes.push({ class: message.class, name: message.name, version: message.version, definedBy: message.module, from: publishers, handledBy: consumer._handledBy.get(message.key) || [] });
     }
   }
   for (const m of model.modules) {
