@@ -4,8 +4,8 @@ import { OrderCancelled, OrderConfirmed, OrderPlaced } from './contracts/orders.
 
 /**
  * The orders module consumes payments' answers and, for its read model, its own events. It lists both
- * versions of PaymentDeclined: a payments that sends both (MessageVersions) sends it version 1, which an
- * orders of the release before also reads, with version 2 beside it for this one.
+ * versions of PaymentDeclined, so payments, which sends both (MessageVersions), sends it version 1, which
+ * an orders of the release before also reads, with version 2 beside it for this one.
  */
 export const ordersManifest: ModuleManifest = {
   name: 'orders',
