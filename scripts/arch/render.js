@@ -7,6 +7,8 @@ const cell = (value) => String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (value) => `\`${value}\``;
 const list = (values) => (values.length ? values.join(', ') : '—');
 const id = (name) => `m_${name.replace(/\W/g, '_')}`;
+/** A message as it travels: its name and version (`payments.PaymentDeclined@v2`); `short` drops the module. */
+const wire = (m, short = false) => `${short ? m.name.replace(/^[^.]*\./, '') : m.name}@v${m.version}`;
 
 /** Edges between nodes of the flowchart: port calls (solid) and messages (dotted), one arrow per pair. */
 function edges(model) {
@@ -24,7 +26,7 @@ function edges(model) {
       for (const to of msg.consumers.length ? msg.consumers : [null]) {
         const k = `${from}>${to}`;
         if (!messages.has(k)) messages.set(k, { from, to, labels: new Set() });
-        messages.get(k).labels.add(msg.class);
+        messages.get(k).labels.add(wire(msg, true));
       }
     }
   }
@@ -43,8 +45,8 @@ function text(model, results) {
     row('port', m.port ? m.port.methods.map((pm) => `${pm.signature}${pm.runs.length ? `  → ${pm.runs.join(', ')}` : ''}${pm.forwarded ? '' : '  (not forwarded!)'}`) : []);
     row('commands', m.commands.map((c) => `${c.name}  ← ${list(c.startedBy)}${c.publishes.length ? `; publishes ${c.publishes.join(', ')}` : ''}${c.calls.length ? `; calls ${c.calls.join(', ')}` : ''}`));
     row('queries', m.queries.map((q) => `${q.name}  ← ${list(q.startedBy)}${q.calls.length ? `; calls ${q.calls.join(', ')}` : ''}`));
-    row('publishes', m.publishes.map((p) => `${p.class} → ${p.to.length ? p.to.join(', ') : '(no consumer)'}`));
-    row('consumes', m.consumes.map((c) => `${c.class} ← ${list(c.from)}; handled by ${list(c.handledBy)}`));
+    row('publishes', m.publishes.map((p) => `${wire(p)} → ${p.to.length ? p.to.join(', ') : '(no consumer)'}`));
+    row('consumes', m.consumes.map((c) => `${wire(c)} ← ${list(c.from)}; handled by ${list(c.handledBy)}`));
     row('calls', m.calls.map((c) => `${c.port}.${c.method} (from ${c.from})`));
     row('depends on', m.dependsOn.map((d) => `${d.module}: ${d.names.join(', ')}`));
     row('used by', m.usedBy.length ? [m.usedBy.join(', ')] : []);
@@ -79,9 +81,11 @@ function markdown(model, results) {
     '',
     '# Module map',
     '',
-    'What each module offers (its port), what it does (commands and queries), what it says and hears (messages),',
-    'and whom it depends on, read from the code. `npm run arch -- --check` says whether each module can be taken',
-    'out into a process of its own; the last section shows its verdict.',
+    'What each module offers (its port), what it does (commands and queries), what it says and hears (messages,',
+    'each by the name and version it travels under) and whom it depends on, read from the code.',
+    '`npm run arch -- --check` says whether each module can be taken out into a process of its own; the last',
+    'section shows its verdict. The JSON Schemas of its port methods and messages are in its contract snapshot',
+    '([versioning.md](versioning.md)).',
     '',
     '```mermaid',
     'flowchart LR',
@@ -124,6 +128,7 @@ function markdown(model, results) {
     out.push(
       `Port ${m.port ? `${code(m.port.name)} in ${code(m.port.file)}` : '(none)'}${m.port && m.port.implementedBy ? `, implemented in-process by ${code(m.port.implementedBy.name)}` : ''}.`,
       `Tables: ${list(tables)}${m.messagingSchemas.length ? `; its outbox, inbox and idempotency keys in schema ${m.messagingSchemas.map(code).join(', ')}` : ''}.`,
+      `Contract (the schemas of its port methods and messages, kept by \`npm run contracts\`): [contracts/snapshots/${m.name}.json](../contracts/snapshots/${m.name}.json).`,
       '',
     );
     if (m.port) {
@@ -140,12 +145,12 @@ function markdown(model, results) {
     out.push('', '| message it defines | name | kind | published by | consumed by |', '|---|---|---|---|---|');
     for (const d of m.defines) {
       const kind = d.kind === 'event' ? `event (${m.name} tells)` : d.kind === 'request' ? `request (sent to ${m.name})` : 'unused';
-      out.push(`| ${d.class} | ${code(`${d.name}@v${d.version}`)} | ${kind} | ${cell(list(d.publishers))} | ${cell(list(d.consumers))} |`);
+      out.push(`| ${d.class} | ${code(wire(d))} | ${kind} | ${cell(list(d.publishers))} | ${cell(list(d.consumers))} |`);
     }
     if (!m.defines.length) out.push('| — | | | | |');
-    out.push('', '| message it consumes | from | handled by |', '|---|---|---|');
-    for (const c of m.consumes) out.push(`| ${c.class} | ${cell(list(c.from))} | ${cell(list(c.handledBy))} |`);
-    if (!m.consumes.length) out.push('| — | | |');
+    out.push('', '| message it consumes | name | from | handled by |', '|---|---|---|---|');
+    for (const c of m.consumes) out.push(`| ${c.class} | ${code(wire(c))} | ${cell(list(c.from))} | ${cell(list(c.handledBy))} |`);
+    if (!m.consumes.length) out.push('| — | | | |');
     out.push('', '| depends on | imports | in |', '|---|---|---|');
     for (const d of m.dependsOn) out.push(`| ${d.module} | ${cell(d.names.join(', '))} | ${cell(d.files.map((f) => code(f.replace(`src/modules/${m.name}/`, ''))).join('<br>'))} |`);
     if (!m.dependsOn.length) out.push('| — | | |');

@@ -324,6 +324,9 @@ function scan(root) {
     m.commands.sort(byName);
     m.queries.sort(byName);
     m._handledBy = handledBy;
+    // the messages its inbox has a handler for (the manifest lists those it asks producers to send it)
+    m.handles = [...handledBy.keys()].map((k) => messages.get(k)).map((x) => ({ class: x.class, name: x.name, version: x.version, module: x.module, file: x.file }));
+    m.handles.sort((a, b) => cmp(`${a.name}@${a.version}`, `${b.name}@${b.version}`));
 
     // tables: TypeORM entities
     for (const cls of moduleClasses) {
@@ -378,11 +381,11 @@ function scan(root) {
     const owner = model.modules.find((x) => x.name === message.module);
     owner.defines.push(flat);
     for (const p of publishers) {
-      model.modules.find((x) => x.name === p).publishes.push({ class: message.class, name: message.name, definedBy: message.module, to: consumers.filter((c) => c !== undefined), files: sorted([...message.publishers.get(p)]) });
+      model.modules.find((x) => x.name === p).publishes.push({ class: message.class, name: message.name, version: message.version, definedBy: message.module, to: consumers.filter((c) => c !== undefined), files: sorted([...message.publishers.get(p)]) });
     }
     for (const c of consumers) {
       const consumer = model.modules.find((x) => x.name === c);
-      consumer.consumes.push({ class: message.class, name: message.name, definedBy: message.module, from: publishers, handledBy: consumer._handledBy.get(message.key) || [] });
+      consumer.consumes.push({ class: message.class, name: message.name, version: message.version, definedBy: message.module, from: publishers, handledBy: consumer._handledBy.get(message.key) || [] });
     }
   }
   for (const m of model.modules) {

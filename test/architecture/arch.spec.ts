@@ -137,13 +137,13 @@ describe('the generator, on a fake tree', () => {
       expect(written.status).toBe(0);
       expect(written.output).toContain('make(name: string): Promise<ThingDto>  → MakeThingCommand');
       expect(written.output).toContain('MakeThingCommand  ← port: make; publishes ThingMade');
-      expect(written.output).toContain('ThingMade → beta');
-      expect(written.output).toContain('ThingMade ← alpha; handled by');
+      expect(written.output).toContain('alpha.ThingMade@v1 → beta');
+      expect(written.output).toContain('alpha.ThingMade@v1 ← alpha; handled by');
       expect(written.output).toContain('AlphaPort.make (from BetaMessageHandlers)');
       expect(written.output).toContain('dependency order: beta → alpha');
 
       const doc = readFileSync(join(root, 'docs/architecture.md'), 'utf8');
-      expect(doc).toContain('m_alpha -. "ThingMade" .-> m_beta');
+      expect(doc).toContain('m_alpha -. "ThingMade@v1" .-> m_beta');
       expect(doc).toContain('m_beta -- "AlphaPort.make" --> m_alpha');
 
       const checked = arch(['--check'], root);

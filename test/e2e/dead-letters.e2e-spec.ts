@@ -163,6 +163,36 @@ const notSelected: Topology = { name: 'monolith, payments out and all apart not 
     },
   );
 
+  // A rolling upgrade: a newer orders writes a version of payments' request that this payments does not know.
+  // Planted in SQL beside the shop, as the test above plants its fault.
+  (databaseUrl ? it : it.skip)(
+    'keeps a message of a version the consumer does not know (payments.RequestPayment@v9) as a dead letter, with the reason',
+    async () => {
+      const sql = new Client({ connectionString: databaseUrl });
+      await sql.connect();
+      const messageId = randomUUID();
+      const orderId = randomUUID();
+      try {
+        await sql.query(
+          `INSERT INTO orders.outbox (message_id, destination, name, version, ordering_key, payload) VALUES ($1, 'payments', 'payments.RequestPayment', 9, $2, $3)`,
+          [messageId, orderId, JSON.stringify({ orderId, customerId: randomUUID(), amount: { cents: 700, currency: 'EUR' } })],
+        );
+        await sql.query(`SELECT pg_notify('orders_outbox', '')`);
+      } finally {
+        await sql.end();
+      }
+      const letter = await eventually(
+        async () => (await allDeadLetters('orders')).find((candidate) => candidate.messageId === messageId),
+        (found) => found !== undefined,
+        SETTLE_TIMEOUT_MS,
+      );
+      // Set aside at once (no handler will ever accept it), not retried, and readable from any process.
+      expect(letter).toMatchObject({ module: 'orders', destination: 'payments', name: 'payments.RequestPayment', version: 9, orderingKey: orderId, attempts: 1 });
+      expect(letter!.lastError).toMatch(/^no handler accepts it: .*payments has no handler for payments\.RequestPayment@v9/);
+      expect(letter!.payload).toMatchObject({ orderId, amount: { cents: 700, currency: 'EUR' } });
+    },
+  );
+
   // Only where a module runs in another process: it can be down while the asking process is up.
   const remoteIndex = topology.processes.findIndex((modules) => modules.length === 1 && modules[0] === 'payments');
   (remoteIndex >= 0 ? it : it.skip)('says which module it could not reach: named in the merged list, 503 when asked for alone', async () => {

@@ -89,7 +89,7 @@ describe.each(selectedTopologies())('orders and the order saga ($name)', (topolo
       expect((await api.account(customer.id)).balanceCents).toBe(0);
     });
 
-    it('cancels an unfunded order with PAYMENT_DECLINED; its payment is DECLINED for INSUFFICIENT_FUNDS', async () => {
+    it('cancels an unfunded order with PAYMENT_DECLINED and says why (INSUFFICIENT_FUNDS); its payment is DECLINED for that reason', async () => {
       const customer = await api.fundedCustomer(99);
       const placed = await api.placeOrder(customer.id, itemsCosting(100));
 
@@ -97,6 +97,7 @@ describe.each(selectedTopologies())('orders and the order saga ($name)', (topolo
 
       expect(settled.status).toBe('CANCELLED');
       expect(settled.cancellationReason).toBe('PAYMENT_DECLINED');
+      expect(settled.declineReason).toBe('INSUFFICIENT_FUNDS');
       const [payment] = await api.paymentsOf(placed.id);
       expect(payment).toEqual(expect.objectContaining({ orderId: placed.id, customerId: customer.id, amountCents: 100, status: 'DECLINED', reason: 'INSUFFICIENT_FUNDS' }));
       expect((await api.account(customer.id)).balanceCents).toBe(99);
@@ -358,6 +359,8 @@ describe.each(selectedTopologies())('orders and the order saga ($name)', (topolo
       expect(byConfirmed.map((o) => o.id)).toEqual(confirmedIds);
       expect(byCancelled.map((o) => o.id)).toEqual([declined.id]);
       expect(byCancelled[0].cancellationReason).toBe('PAYMENT_DECLINED');
+      expect(byCancelled[0].declineReason).toBe('INSUFFICIENT_FUNDS');
+      expect(byConfirmed.every((o) => o.declineReason === undefined)).toBe(true);
       expect(await api.ordersOf(customerId, 'PENDING')).toEqual([]);
     });
 

@@ -36,6 +36,15 @@ export class NobodyHandlesThis extends IntegrationMessage<{ key: string; n: numb
   }
 }
 
+/** A version of Numbered the consumer does not know: it handles Numbered@v1 only. */
+export class NumberedV9 extends IntegrationMessage<{ key: string; n: number }> {
+  static readonly messageName = 'Numbered';
+  static readonly version = 9;
+  get orderingKey(): string {
+    return this.payload.key;
+  }
+}
+
 /** The module the specs' messages are addressed to. */
 export const CONSUMER: ModuleName = 'payments';
 
@@ -83,7 +92,7 @@ export class SourceDatabase {
 
   /** Writes messages the way a module does (Outbox.publish in a transaction), addressed to CONSUMER. */
   async publish(wake: () => void, ...messages: IntegrationMessage[]): Promise<void> {
-    const routes = new MessageRoutes([{ name: CONSUMER, consumes: [Numbered, NobodyHandlesThis] }]);
+    const routes = new MessageRoutes([{ name: CONSUMER, consumes: [Numbered, NumberedV9, NobodyHandlesThis] }]);
     const outbox = new Outbox(this.db, routes, wake);
     await this.db.transaction(() => outbox.publish(...messages));
   }

@@ -74,6 +74,7 @@ export interface Order {
   totalCents: number;
   status: 'PENDING' | 'CONFIRMED' | 'CANCELLED';
   cancellationReason?: 'PAYMENT_DECLINED' | 'CANCELLED_BY_CUSTOMER';
+  declineReason?: 'INSUFFICIENT_FUNDS' | 'ACCOUNT_CLOSED';
   createdAt: string;
   updatedAt: string;
 }

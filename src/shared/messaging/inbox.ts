@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ModuleDatabase } from '../database/module-database';
 import { IntegrationMessage, MessageEnvelope, messageKey, MessageType } from './integration-message';
 import { MessageTap } from './message-tap';
+import { versionsIn } from './message-versions';
 import { SpanKind } from '@opentelemetry/api';
 import { extractTraceContext } from '../observability/tracing/trace-context';
 import { Tracing, withSpan } from '../observability/tracing/tracing';
@@ -65,9 +66,12 @@ export class Inbox {
     );
   }
 
-  private async receiveOnce(envelope: MessageEnvelope): Promise<'handled' | 'duplicate'> {
-    const handler = this.handlers.get(messageKey(envelope.name, envelope.version));
-    if (!handler) throw new UnroutableMessageError(envelope);
+  private async receiveOnce(received: MessageEnvelope): Promise<'handled' | 'duplicate'> {
+    // The newest version of the message that this module handles, of those the envelope holds (MessageVersions).
+    const version = versionsIn(received).find((v) => this.handlers.has(messageKey(received.name, v.version)));
+    if (!version) throw new UnroutableMessageError(received);
+    const handler = this.handlers.get(messageKey(received.name, version.version))!;
+    const envelope = { ...received, ...version };
 
     try {
       // The handler is this module's code: the ports it calls count this module as their caller.

@@ -10,6 +10,7 @@ import {
   CONSUMER,
   NobodyHandlesThis,
   numbered,
+  NumberedV9,
   RecordingConsumer,
   relayFor,
   SourceDatabase,
@@ -142,20 +143,25 @@ describe('OutboxRelay', () => {
   it.each([
     ['in this process', (inbox: Inbox) => inbox],
     ['in another process', (inbox: Inbox) => acrossTransport(inbox)],
-  ])('dead-letters a message no handler accepts at once (consumer %s), and its key goes on', async (_, reach) => {
+  ])('dead-letters a message no handler accepts, of an unknown name or version, at once (consumer %s), and its key goes on', async (_, reach) => {
     const handled: MessageEnvelope[] = [];
     const { inbox } = localInbox(async (envelope) => void handled.push(envelope));
     const local = reach(inbox);
     const dispatcher = new MessageDispatcher(local instanceof Inbox ? { deliver: () => Promise.reject(new Error('unused')) } : local);
     if (local instanceof Inbox) dispatcher.registerLocalInbox(CONSUMER, local);
     relay = relayFor(source, dispatcher, { maxAttempts: 5 }, metrics);
-    await source.publish(relay.wake, new NobodyHandlesThis({ key: 'k', n: 1 }), ...numbered('k', 2));
+    await source.publish(relay.wake, new NobodyHandlesThis({ key: 'k', n: 1 }), new NumberedV9({ key: 'k', n: 2 }), ...numbered('k', 3));
     relay.start();
 
     await until('the next message of its key is handled', () => handled.length === 1);
-    const [dead] = await deadLetters();
-    expect(dead).toMatchObject({ name: 'NobodyHandlesThis', ordering_key: 'k', attempts: 1 });
-    expect(dead.last_error).toMatch(/no handler .*NobodyHandlesThis@v1/);
+    expect(handled.map(numberOf)).toEqual([3]);
+    const dead = await source.db.dataSource.query(`SELECT name, version, ordering_key, attempts, last_error FROM orders.dead_letters ORDER BY version DESC`);
+    expect(dead).toMatchObject([
+      { name: 'Numbered', version: 9, ordering_key: 'k', attempts: 1 },
+      { name: 'NobodyHandlesThis', version: 1, ordering_key: 'k', attempts: 1 },
+    ]);
+    expect(dead[0].last_error).toMatch(/^no handler accepts it: .*no handler for Numbered@v9/);
+    expect(dead[1].last_error).toMatch(/^no handler accepts it: .*no handler for NobodyHandlesThis@v1/);
   });
 
   it('never dead-letters for a destination that cannot be reached, and delivers everything once it is back', async () => {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ModuleDatabase } from '../database/module-database';
+import { ModuleName } from '../config/module-name';
 import { IntegrationMessage, typeOf } from './integration-message';
 import { MessageRoutes } from './message-routes';
+import { MessageVersions, newerVersionsHeader } from './message-versions';
 import { context, ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
 import { injectTraceContext } from '../observability/tracing/trace-context';
 import { Tracing, withSpan } from '../observability/tracing/tracing';
@@ -17,7 +19,8 @@ export function outboxChannel(module: string): string {
  * through a NOTIFY sent at the commit, whichever replica's relay sends this module's outbox. A rolled-back change
  * publishes nothing; a committed one is delivered even if the process dies right after the commit.
  * Each message is written under a producer span whose `traceparent` goes into the row's headers, so its
- * handlers, whenever and wherever they run, join the trace of the request that caused it.
+ * handlers, whenever and wherever they run, join the trace of the request that caused it. A message written
+ * in several versions (MessageVersions) is one row per consumer too: see there.
  */
 export class Outbox {
   constructor(
@@ -28,22 +31,23 @@ export class Outbox {
     private readonly tracing?: Tracing,
   ) {}
 
-  async publish(...messages: IntegrationMessage[]): Promise<void> {
+  async publish(...messages: Array<IntegrationMessage | MessageVersions>): Promise<void> {
     if (!this.db.inTransaction) {
       throw new Error('Outbox.publish must run inside ModuleDatabase.transaction(), with the state change it reports');
     }
     const headers = this.currentHeaders();
     for (const message of messages) {
-      const type = typeOf(message);
+      const versions = message instanceof MessageVersions ? message.versions : [message];
       const messageId = randomUUID();
       const attributes = { 'messaging.system': 'outbox', 'messaging.message.id': messageId, 'shop.message.source': this.db.module };
-      await withSpan(this.tracing, `publish ${type.messageName}`, { kind: SpanKind.PRODUCER, attributes }, async () => {
+      await withSpan(this.tracing, `publish ${typeOf(versions[0]).messageName}`, { kind: SpanKind.PRODUCER, attributes }, async () => {
         const messageHeaders = { ...headers, ...injectTraceContext() };
-        for (const destination of this.routes.destinationsOf(type.messageName, type.version)) {
+        for (const [destination, [oldest, ...newer]] of this.versionsByDestination(versions)) {
+          const type = typeOf(oldest);
           await this.db.manager.query(
             `INSERT INTO "${this.db.module}".outbox (message_id, destination, name, version, ordering_key, payload, headers)
              VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-            [messageId, destination, type.messageName, type.version, message.orderingKey, JSON.stringify(message.payload), JSON.stringify(messageHeaders)],
+            [messageId, destination, type.messageName, type.version, oldest.orderingKey, JSON.stringify(oldest.payload), JSON.stringify({ ...messageHeaders, ...newerVersionsHeader(newer) })],
           );
         }
       });
@@ -51,5 +55,17 @@ export class Outbox {
     if (messages.length > 0) await this.db.manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.db.module), '']);
     // The relay serves every request's messages: it must not run, or log, inside this request's trace.
     this.db.afterCommit(() => context.with(ROOT_CONTEXT, this.wakeRelay));
+  }
+
+  /** Each consumer of the message, with the versions of it that the consumer's manifest lists, oldest first. */
+  private versionsByDestination(versions: IntegrationMessage[]): Map<ModuleName, IntegrationMessage[]> {
+    const byDestination = new Map<ModuleName, IntegrationMessage[]>();
+    for (const version of versions) {
+      const type = typeOf(version);
+      for (const destination of this.routes.destinationsOf(type.messageName, type.version)) {
+        byDestination.set(destination, [...(byDestination.get(destination) ?? []), version]);
+      }
+    }
+    return byDestination;
   }
 }

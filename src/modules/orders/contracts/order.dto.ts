@@ -1,3 +1,5 @@
+import { DeclineReason } from '../../payments/contracts/payments.errors';
+
 export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'CANCELLED';
 export type CancellationReason = 'PAYMENT_DECLINED' | 'CANCELLED_BY_CUSTOMER';
 
@@ -14,6 +16,8 @@ export interface OrderDto {
   totalCents: number;
   status: OrderStatus;
   cancellationReason?: CancellationReason;
+  /** Why payments declined the payment, when it did (an order cancelled with PAYMENT_DECLINED). */
+  declineReason?: DeclineReason;
   createdAt: string;
   updatedAt: string;
 }

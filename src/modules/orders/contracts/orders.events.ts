@@ -1,4 +1,5 @@
 import { IntegrationMessage } from '../../../shared/messaging/integration-message';
+import { DeclineReason } from '../../payments/contracts/payments.errors';
 import { CancellationReason, OrderItemDto } from './order.dto';
 
 export interface OrderPlacedPayload {
@@ -27,7 +28,7 @@ export class OrderConfirmed extends IntegrationMessage<{ orderId: string; confir
   }
 }
 
-export class OrderCancelled extends IntegrationMessage<{ orderId: string; reason: CancellationReason; cancelledAt: string }> {
+export class OrderCancelled extends IntegrationMessage<{ orderId: string; reason: CancellationReason; declineReason?: DeclineReason; cancelledAt: string }> {
   static readonly messageName = 'orders.OrderCancelled';
   static readonly version = 1;
 

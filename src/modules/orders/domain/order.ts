@@ -1,3 +1,4 @@
+import { DeclineReason } from '../../payments/contracts';
 import { CancellationReason, OrderItemDto, OrderStatus } from '../contracts/order.dto';
 import { OrderAlreadyCancelledError } from './order-errors';
 
@@ -14,13 +15,14 @@ export class Order {
     readonly totalCents: number,
     public status: OrderStatus,
     public cancellationReason: CancellationReason | null,
+    public declineReason: DeclineReason | null,
     readonly createdAt: Date,
     public updatedAt: Date,
   ) {}
 
   static place(id: string, customerId: string, items: OrderItemDto[], now: Date): Order {
     const totalCents = items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
-    return new Order(id, customerId, items, totalCents, 'PENDING', null, now, now);
+    return new Order(id, customerId, items, totalCents, 'PENDING', null, null, now, now);
   }
 
   /** Payment captured: confirms a PENDING order. An order cancelled meanwhile stays cancelled (and is refunded). */
@@ -31,9 +33,10 @@ export class Order {
     return true;
   }
 
-  /** Payment declined: cancels a PENDING order. */
-  declinePayment(now: Date): boolean {
+  /** Payment declined: cancels a PENDING order, keeping why when payments said so in a way we know. */
+  declinePayment(now: Date, reason: DeclineReason | undefined): boolean {
     if (this.status !== 'PENDING') return false;
+    this.declineReason = reason ?? null;
     return this.cancel('PAYMENT_DECLINED', now);
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleDatabase } from '../../../shared/database/module-database';
 import { decodeCursor, Page, PageRequest, toPage } from '../../../shared/pagination/page';
-import { OrderDto, OrderListFilter, OrderStatus, CancellationReason } from '../contracts/order.dto';
-import { OrderPlacedPayload } from '../contracts/orders.events';
+import { OrderDto, OrderListFilter } from '../contracts/order.dto';
+import { OrderCancelled, OrderPlacedPayload } from '../contracts/orders.events';
 import { OrderListRecord } from './order.record';
 import { toOrderDto } from './orders.repository';
 
@@ -20,13 +20,17 @@ export class OrderListRepository {
     await this.records
       .createQueryBuilder()
       .insert()
-      .values({ id: placed.orderId, customerId: placed.customerId, items: placed.items, totalCents: placed.totalCents, status: 'PENDING', cancellationReason: null, createdAt: at, updatedAt: at })
+      .values({ id: placed.orderId, customerId: placed.customerId, items: placed.items, totalCents: placed.totalCents, status: 'PENDING', cancellationReason: null, declineReason: null, createdAt: at, updatedAt: at })
       .orIgnore()
       .execute();
   }
 
-  async updateStatus(orderId: string, status: OrderStatus, at: string, cancellationReason: CancellationReason | null = null): Promise<void> {
-    await this.records.update({ id: orderId }, { status, cancellationReason, updatedAt: new Date(at) });
+  async confirm(orderId: string, at: string): Promise<void> {
+    await this.records.update({ id: orderId }, { status: 'CONFIRMED', updatedAt: new Date(at) });
+  }
+
+  async cancel({ orderId, reason, declineReason, cancelledAt }: OrderCancelled['payload']): Promise<void> {
+    await this.records.update({ id: orderId }, { status: 'CANCELLED', cancellationReason: reason, declineReason: declineReason ?? null, updatedAt: new Date(cancelledAt) });
   }
 
   async list(filter: OrderListFilter, page: PageRequest): Promise<Page<OrderDto>> {

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DeclineReason } from '../../payments/contracts';
 import { CancellationReason, OrderItemDto, OrderStatus } from '../contracts/order.dto';
 
 const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
@@ -23,6 +24,9 @@ export class OrderRecord {
 
   @Column('text', { name: 'cancellation_reason', nullable: true })
   cancellationReason!: CancellationReason | null;
+
+  @Column('text', { name: 'decline_reason', nullable: true })
+  declineReason!: DeclineReason | null;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;

@@ -30,7 +30,7 @@ export class OrdersRepository {
 }
 
 function toOrder(r: OrderRecord): Order {
-  return new Order(r.id, r.customerId, r.items, r.totalCents, r.status, r.cancellationReason, r.createdAt, r.updatedAt);
+  return new Order(r.id, r.customerId, r.items, r.totalCents, r.status, r.cancellationReason, r.declineReason, r.createdAt, r.updatedAt);
 }
 
 export function toOrderDto(order: OrderRecord | Order): OrderDto {
@@ -41,6 +41,7 @@ export function toOrderDto(order: OrderRecord | Order): OrderDto {
     totalCents: order.totalCents,
     status: order.status,
     ...(order.cancellationReason ? { cancellationReason: order.cancellationReason } : {}),
+    ...(order.declineReason ? { declineReason: order.declineReason } : {}),
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
   };

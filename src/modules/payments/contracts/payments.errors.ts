@@ -8,3 +8,5 @@ export const DeclineReasons = {
   INSUFFICIENT_FUNDS: 'INSUFFICIENT_FUNDS',
   ACCOUNT_CLOSED: 'ACCOUNT_CLOSED',
 } as const;
+
+export type DeclineReason = (typeof DeclineReasons)[keyof typeof DeclineReasons];

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Inbox } from '../../../../shared/messaging/inbox';
-import { PaymentCaptured, PaymentDeclined } from '../../../payments/contracts';
+import { DeclineReason, DeclineReasons, PaymentCaptured, PaymentDeclined, PaymentDeclinedV2 } from '../../../payments/contracts';
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from '../../contracts/orders.events';
 import { RecordPaymentOutcomeCommand } from '../commands/record-payment-outcome/record-payment-outcome.command';
 import { OrderListProjection } from '../projections/order-list.projection';
@@ -18,9 +18,16 @@ export class OrdersMessageHandlers implements OnModuleInit {
   onModuleInit(): void {
     this.inbox
       .on(PaymentCaptured, ({ payload }) => this.commands.execute(new RecordPaymentOutcomeCommand(payload.orderId, 'captured')))
-      .on(PaymentDeclined, ({ payload }) => this.commands.execute(new RecordPaymentOutcomeCommand(payload.orderId, 'declined')))
+      // Version 1 still comes from a payments of the release before, and from rows it left in its outbox.
+      .on(PaymentDeclined, ({ payload }) => this.commands.execute(new RecordPaymentOutcomeCommand(payload.orderId, 'declined', knownDeclineReason(payload.reason))))
+      .on(PaymentDeclinedV2, ({ payload }) => this.commands.execute(new RecordPaymentOutcomeCommand(payload.orderId, 'declined', payload.reason)))
       .on(OrderPlaced, (message) => this.projection.onPlaced(message))
       .on(OrderConfirmed, (message) => this.projection.onConfirmed(message))
       .on(OrderCancelled, (message) => this.projection.onCancelled(message));
   }
+}
+
+/** Version 1's free-text reason, if it is one of the codes; anything else is kept as no reason at all. */
+function knownDeclineReason(reason: string): DeclineReason | undefined {
+  return Object.values<string>(DeclineReasons).includes(reason) ? (reason as DeclineReason) : undefined;
 }

@@ -12,10 +12,10 @@ export class OrderListProjection {
   }
 
   async onConfirmed({ payload }: OrderConfirmed): Promise<void> {
-    await this.orderList.updateStatus(payload.orderId, 'CONFIRMED', payload.confirmedAt);
+    await this.orderList.confirm(payload.orderId, payload.confirmedAt);
   }
 
   async onCancelled({ payload }: OrderCancelled): Promise<void> {
-    await this.orderList.updateStatus(payload.orderId, 'CANCELLED', payload.cancelledAt, payload.reason);
+    await this.orderList.cancel(payload);
   }
 }

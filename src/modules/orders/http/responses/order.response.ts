@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../../../shared/http/openapi/page-of';
+import { DeclineReason, DeclineReasons } from '../../../payments/contracts';
 import { CancellationReason, OrderDto, OrderItemDto, OrderStatus } from '../../contracts/order.dto';
 
 const ORDER_STATUSES: OrderStatus[] = ['PENDING', 'CONFIRMED', 'CANCELLED'];
@@ -35,6 +36,9 @@ export class OrderResponse implements OrderDto {
 
   @ApiPropertyOptional({ enum: CANCELLATION_REASONS, enumName: 'CancellationReason', description: 'Set when CANCELLED' })
   cancellationReason?: CancellationReason;
+
+  @ApiPropertyOptional({ enum: Object.values(DeclineReasons), enumName: 'DeclineReason', description: 'Why payments declined the payment, when it did' })
+  declineReason?: DeclineReason;
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;

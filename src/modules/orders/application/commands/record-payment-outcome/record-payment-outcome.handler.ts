@@ -17,7 +17,7 @@ export class RecordPaymentOutcomeHandler implements ICommandHandler<RecordPaymen
     private readonly outbox: Outbox,
   ) {}
 
-  execute({ orderId, outcome }: RecordPaymentOutcomeCommand): Promise<void> {
+  execute({ orderId, outcome, declineReason }: RecordPaymentOutcomeCommand): Promise<void> {
     return this.db.transaction(async () => {
       const order = await this.orders.findForUpdate(orderId);
       if (!order) {
@@ -25,12 +25,14 @@ export class RecordPaymentOutcomeHandler implements ICommandHandler<RecordPaymen
         return;
       }
       const now = new Date();
-      const changed = outcome === 'captured' ? order.confirm(now) : order.declinePayment(now);
+      const changed = outcome === 'captured' ? order.confirm(now) : order.declinePayment(now, declineReason);
       if (!changed) return;
       await this.orders.save(order);
       const at = now.toISOString();
       await this.outbox.publish(
-        outcome === 'captured' ? new OrderConfirmed({ orderId, confirmedAt: at }) : new OrderCancelled({ orderId, reason: 'PAYMENT_DECLINED', cancelledAt: at }),
+        outcome === 'captured'
+          ? new OrderConfirmed({ orderId, confirmedAt: at })
+          : new OrderCancelled({ orderId, reason: 'PAYMENT_DECLINED', ...(declineReason ? { declineReason } : {}), cancelledAt: at }),
       );
     });
   }

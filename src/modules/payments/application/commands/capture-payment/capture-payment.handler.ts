@@ -1,9 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { ModuleDatabase } from '../../../../../shared/database/module-database';
+import { MessageVersions } from '../../../../../shared/messaging/message-versions';
 import { Outbox } from '../../../../../shared/messaging/outbox';
-import { DeclineReasons } from '../../../contracts/payments.errors';
-import { PaymentCaptured, PaymentDeclined } from '../../../contracts/payments.messages';
+import { DeclineReason, DeclineReasons } from '../../../contracts/payments.errors';
+import { PaymentCaptured, PaymentDeclined, PaymentDeclinedV2 } from '../../../contracts/payments.messages';
 import { AccountHoldersRepository } from '../../../infrastructure/account-holders.repository';
 import { AccountStore } from '../../../infrastructure/account-store';
 import { PaymentRecord } from '../../../infrastructure/payment.records';
@@ -13,7 +14,8 @@ import { CapturePaymentCommand } from './capture-payment.command';
 
 /**
  * Captures an order's total if the balance covers it, else declines; either way one payment is recorded
- * for the order and the answer is published, in one transaction.
+ * for the order and the answer is published, in one transaction. A decline goes out in both versions of
+ * PaymentDeclined: an orders of the release before knows only version 1 (docs/versioning.md).
  */
 @CommandHandler(CapturePaymentCommand)
 export class CapturePaymentHandler implements ICommandHandler<CapturePaymentCommand, void> {
@@ -33,7 +35,7 @@ export class CapturePaymentHandler implements ICommandHandler<CapturePaymentComm
       // The orders module checked the customer when it accepted the order: the request is proof enough.
       await this.opening.open(customerId);
       const holder = await this.holders.find(customerId);
-      let declineReason: string | undefined = holder?.closedAt ? DeclineReasons.ACCOUNT_CLOSED : undefined;
+      let declineReason: DeclineReason | undefined = holder?.closedAt ? DeclineReasons.ACCOUNT_CLOSED : undefined;
       if (!declineReason) {
         const { appended } = await this.store.change(customerId, (account) =>
           account.canPay(amountCents) ? [{ type: 'PaymentCaptured', amountCents, orderId }] : [],
@@ -52,7 +54,8 @@ export class CapturePaymentHandler implements ICommandHandler<CapturePaymentComm
       });
       await this.payments.save(payment);
       const outcome = { paymentId: payment.id, orderId, customerId, amountCents };
-      await this.outbox.publish(declineReason ? new PaymentDeclined({ ...outcome, reason: declineReason }) : new PaymentCaptured(outcome));
+      const declined = declineReason && { ...outcome, reason: declineReason };
+      await this.outbox.publish(declined ? new MessageVersions(new PaymentDeclined(declined), new PaymentDeclinedV2(declined)) : new PaymentCaptured(outcome));
     });
   }
 }
