@@ -5,7 +5,7 @@ import { RunningShop, startShop } from '../support/running-shop';
 import { queryDatabase } from '../support/scratch-database';
 import { selectedTopologies, Topology } from '../support/topologies';
 
-// Starting four real processes, 20 s of orders and the checks once quiet take a minute or two on a busy machine.
+// Starting three real processes, 12 s of orders and the checks once quiet take a minute or two on a busy machine.
 jest.setTimeout(300_000);
 
 // A module's processes replaced under load, as an orchestrator rolls out a release, in each mixed topology: the
@@ -37,7 +37,7 @@ describe.each(MIXED)('a rolling upgrade from $name', (topology) => {
       name: `rolling upgrade of ${name} over ${transport}`,
       shop,
       seed: faultSeed(),
-      loadMs: 20_000,
+      loadMs: 12_000,
       faults: [
         {
           label: `SIGTERM the previous release's ${name}: the checkout's process serves it alone`,
