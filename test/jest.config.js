@@ -19,6 +19,17 @@ const projects = [
   { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 60 },
   // Stops and starts the local brokers: only when asked for (TEST_PROJECTS=faults), never in `npm test`.
   { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
+  // Processes of the previous release (releases.json) beside the checkout's: the contract suites and the saga in
+  // the mixed topologies, and a module replaced under load. Only when asked for (TEST_PROJECTS=upgrade, `npm run
+  // test:upgrade`): its global setup builds that release first (once; kept in a cache folder).
+  {
+    ...common,
+    displayName: 'upgrade',
+    testMatch: ['<rootDir>/test/upgrade/**/*.upgrade-spec.ts', '<rootDir>/test/e2e/{customers,payments,orders-saga,topology}.e2e-spec.ts'],
+    globalSetup: '<rootDir>/test/upgrade/global-setup.ts',
+    globalTeardown: '<rootDir>/test/upgrade/global-teardown.ts',
+    slowTestThreshold: 60,
+  },
   // Needs tools from Debian's packages (chromium, promtool) that a fresh machine with only Node.js lacks:
   // only when asked for (TEST_PROJECTS=external, in .ci/run, which installs them), and failing if one is missing.
   { ...common, displayName: 'external', testMatch: ['<rootDir>/test/external/**/*.external-spec.ts'] },

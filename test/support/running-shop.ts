@@ -64,7 +64,8 @@ export interface ShopOptions {
  * Starts every process of a topology on free ports, with an embedded database in a fresh folder (or the
  * server in DATABASE_URL) and the transport in TRANSPORT (tcp by default). By default the processes are
  * Nest apps inside this test process; with E2E_PROCESSES=spawn each is a real `node dist/main.js`
- * (run `npm run build` first), as in production.
+ * (run `npm run build` first), as in production. The processes a topology runs `fromPreviousRelease` are
+ * always real processes, of the build in E2E_OLD_BUILD.
  */
 export async function startShop(topology: Topology, env: Env = process.env, options: ShopOptions = {}): Promise<RunningShop> {
   // Ports are chosen free, but another program may bind one before the shop does: then start over on others.
@@ -91,22 +92,24 @@ async function startShopOnce(topology: Topology, env: Env, options: ShopOptions)
     OUTBOX_SWEEP_MS: '200',
     JWT_SECRET: env.JWT_SECRET || E2E_JWT_SECRET,
   };
-  const start = (processEnv: Record<string, string>, port: number) =>
-    env.E2E_PROCESSES === 'spawn' ? spawnProcess(processEnv, port, options.onLogLine) : startInProcess(processEnv, port, options.onLogLine);
+  const start = (index: number, processEnv: Record<string, string>, port: number) => {
+    if (topology.fromPreviousRelease?.includes(index)) return spawnProcess(processEnv, port, options.onLogLine, previousReleaseBuild(env));
+    return env.E2E_PROCESSES === 'spawn' ? spawnProcess(processEnv, port, options.onLogLine) : startInProcess(processEnv, port, options.onLogLine);
+  };
   const processes: ShopProcess[] = [];
   const urls: string[] = [];
   const envs: Array<Record<string, string>> = [];
   try {
-    for (const modules of topology.processes) {
+    for (const [index, modules] of topology.processes.entries()) {
       const port = await freePort();
       const processEnv = { ...definedOnly(env), ...shared, MODULES: modules.join(','), HTTP_PORT: String(port) };
       // Started one after the other unless asked otherwise: each port is then bound before the next is drawn.
-      if (!options.startTogether) processes.push(await start(processEnv, port));
+      if (!options.startTogether) processes.push(await start(index, processEnv, port));
       urls.push(`http://127.0.0.1:${port}`);
       envs.push(processEnv);
     }
     if (options.startTogether) {
-      const started = await Promise.allSettled(envs.map((processEnv) => start(processEnv, Number(processEnv.HTTP_PORT))));
+      const started = await Promise.allSettled(envs.map((processEnv, index) => start(index, processEnv, Number(processEnv.HTTP_PORT))));
       for (const outcome of started) if (outcome.status === 'fulfilled') processes.push(outcome.value);
       const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
       if (failed) throw failed.reason;
@@ -128,7 +131,7 @@ async function startShopOnce(topology: Topology, env: Env, options: ShopOptions)
     },
     async startProcess(index) {
       if (running[index]) throw new Error(`process ${index} is already running`);
-      running[index] = await start(envs[index], Number(envs[index].HTTP_PORT));
+      running[index] = await start(index, envs[index], Number(envs[index].HTTP_PORT));
     },
     async kill(index, signal = 'SIGKILL') {
       const target = running[index];
@@ -140,7 +143,7 @@ async function startShopOnce(topology: Topology, env: Env, options: ShopOptions)
     },
     async restart(index) {
       if (running[index]) throw new Error(`process ${index} is already running`);
-      running[index] = await start(envs[index], Number(envs[index].HTTP_PORT));
+      running[index] = await start(index, envs[index], Number(envs[index].HTTP_PORT));
     },
     async stop() {
       for (const p of [...running].reverse()) await p?.stop();
@@ -160,12 +163,27 @@ async function startInProcess(env: Record<string, string>, port: number, onLogLi
   return { stop: () => app.close() };
 }
 
-const MAIN = resolve(__dirname, '../../dist/main.js');
+/** A built shop to run processes from: a folder with `dist/main.js` (and its node_modules) in it. */
+export interface Build {
+  dir: string;
+  /** What to do when `dist/main.js` is missing from it. */
+  missing: string;
+}
 
-/** Starts `node dist/main.js` and waits until it reports ready. */
-export async function spawnProcess(env: Record<string, string>, port: number, onLogLine?: (line: string) => void): Promise<ShopProcess> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` before E2E_PROCESSES=spawn`);
-  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', onLogLine ? 'pipe' : 'inherit', 'inherit'] });
+/** The checkout's own build. */
+export const CURRENT_BUILD: Build = { dir: resolve(__dirname, '../..'), missing: 'run `npm run build` before E2E_PROCESSES=spawn' };
+
+/** The previous release's build, in the folder E2E_OLD_BUILD names (`npm run test:upgrade` prepares it). */
+export function previousReleaseBuild(env: Env = process.env): Build {
+  if (!env.E2E_OLD_BUILD) throw new Error('this topology runs processes of the previous release: set E2E_OLD_BUILD to its build folder, or run `npm run test:upgrade`, which prepares it');
+  return { dir: resolve(env.E2E_OLD_BUILD), missing: 'E2E_OLD_BUILD must name a built checkout (`npm run build` in it)' };
+}
+
+/** Starts `node dist/main.js` of a build (the checkout's by default) in that build's folder, and waits until it reports ready. */
+export async function spawnProcess(env: Record<string, string>, port: number, onLogLine?: (line: string) => void, build: Build = CURRENT_BUILD): Promise<ShopProcess> {
+  const main = join(build.dir, 'dist/main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: ${build.missing}`);
+  const child = spawn(process.execPath, [main], { cwd: build.dir, env, stdio: ['ignore', onLogLine ? 'pipe' : 'inherit', 'inherit'] });
   if (onLogLine && child.stdout) createInterface({ input: child.stdout }).on('line', onLogLine);
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   await waitUntilReady(`http://127.0.0.1:${port}`, child, exited);

@@ -26,13 +26,18 @@ export class ScratchDatabase {
   }
 
   query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return withClient(this.url, async (client) => (await client.query(sql, params)).rows as T[]);
+    return queryDatabase<T>(this.url, sql, params);
   }
 
   /** Drops the database (the shop must be stopped first; FORCE ends any connection left over). */
   async drop(): Promise<void> {
     await withClient(this.serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`));
   }
+}
+
+/** Runs one statement on the database at `url` (a connection of its own, closed after). */
+export function queryDatabase<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  return withClient(url, async (client) => (await client.query(sql, params)).rows as T[]);
 }
 
 async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
