@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Inbox } from '../../../../shared/messaging/inbox';
-import { PaymentCaptured, PaymentDeclined } from '../../../payments/contracts';
+import { PaymentCaptured, PaymentDeclined, PaymentRefunded } from '../../../payments/contracts';
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from '../../contracts/orders.events';
 import { RecordPaymentOutcomeCommand } from '../commands/record-payment-outcome/record-payment-outcome.command';
 import { OrderListProjection } from '../projections/order-list.projection';
@@ -19,6 +19,7 @@ export class OrdersMessageHandlers implements OnModuleInit {
     this.inbox
       .on(PaymentCaptured, ({ payload }) => this.commands.execute(new RecordPaymentOutcomeCommand(payload.orderId, 'captured')))
       .on(PaymentDeclined, ({ payload }) => this.commands.execute(new RecordPaymentOutcomeCommand(payload.orderId, 'declined')))
+      .on(PaymentRefunded, ({ payload }) => this.commands.execute(new RecordPaymentOutcomeCommand(payload.orderId, 'refunded')))
       .on(OrderPlaced, (message) => this.projection.onPlaced(message))
       .on(OrderConfirmed, (message) => this.projection.onConfirmed(message))
       .on(OrderCancelled, (message) => this.projection.onCancelled(message));

@@ -5,18 +5,24 @@ import { RequestRefund } from '../../../../payments/contracts';
 import { OrderDto } from '../../../contracts/order.dto';
 import { OrderCancelled } from '../../../contracts/orders.events';
 import { OrderNotFoundError } from '../../../domain/order-errors';
+import { OrderSagaRepository } from '../../../infrastructure/order-saga.repository';
 import { OrdersRepository, toOrderDto } from '../../../infrastructure/orders.repository';
+import { OrderSagaOrchestrator } from '../../saga/order-saga-orchestrator';
 import { CancelOrderCommand } from './cancel-order.command';
 
 /**
- * The customer cancels. Payments is asked to refund whatever it captured for the order; because that
- * request is delivered after the order's payment request, a payment still in flight is refunded too.
+ * The customer cancels. An orchestrated order is handed to its orchestrator, which refunds a payment it knows
+ * was captured, now or when the capture arrives. A choreographed one asks payments to refund whatever it
+ * captured for the order; because that request is delivered after the order's payment request, a payment
+ * still in flight is refunded too.
  */
 @CommandHandler(CancelOrderCommand)
 export class CancelOrderHandler implements ICommandHandler<CancelOrderCommand, OrderDto> {
   constructor(
     private readonly db: ModuleDatabase,
     private readonly orders: OrdersRepository,
+    private readonly sagas: OrderSagaRepository,
+    private readonly orchestrator: OrderSagaOrchestrator,
     private readonly outbox: Outbox,
   ) {}
 
@@ -24,7 +30,14 @@ export class CancelOrderHandler implements ICommandHandler<CancelOrderCommand, O
     return this.db.transaction(async () => {
       const order = await this.orders.findForUpdate(orderId);
       if (!order) throw new OrderNotFoundError(orderId);
-      order.cancelByCustomer(new Date());
+      const now = new Date();
+      const saga = await this.sagas.findForUpdate(orderId);
+      if (saga) {
+        await this.orchestrator.advance(saga, order, 'CANCELLED_BY_CUSTOMER', now);
+        return toOrderDto(order);
+      }
+
+      order.cancelByCustomer(now);
       await this.orders.save(order);
       const cancelled = toOrderDto(order);
       await this.outbox.publish(
