@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleDatabase } from '../../../shared/database/module-database';
 import { OrderSaga } from '../domain/order-saga';
-import { OrderSagaRecord } from './order-saga.record';
+import { OrderSagaRecord, StoredSagaStep } from './order-saga.record';
 
 /** orders.order_sagas, inside the caller's transaction when there is one. An order has a saga here only if it is orchestrated. */
 @Injectable()
@@ -23,10 +23,19 @@ export class OrderSagaRepository {
     return record ? toSaga(record) : null;
   }
 
-  async save(saga: OrderSaga): Promise<void> {
-    const steps = saga.steps.map(({ at, ...step }) => ({ ...step, at: at.toISOString() }));
-    await this.records.save(Object.assign(new OrderSagaRecord(), { orderId: saga.orderId, state: saga.state, paymentDeadline: saga.paymentDeadline, steps, updatedAt: saga.updatedAt }));
+  /** Stores a saga just started. */
+  async add(saga: OrderSaga): Promise<void> {
+    await this.records.insert({ orderId: saga.orderId, state: saga.state, paymentDeadline: saga.paymentDeadline, steps: toStoredSteps(saga), updatedAt: saga.updatedAt });
   }
+
+  /** Stores where a saga moved on to: its state and timeline (its deadline never changes). */
+  async save(saga: OrderSaga): Promise<void> {
+    await this.records.update({ orderId: saga.orderId }, { state: saga.state, steps: toStoredSteps(saga), updatedAt: saga.updatedAt });
+  }
+}
+
+function toStoredSteps(saga: OrderSaga): StoredSagaStep[] {
+  return saga.steps.map(({ at, ...step }) => ({ ...step, at: at.toISOString() }));
 }
 
 function toSaga(r: OrderSagaRecord): OrderSaga {

@@ -25,7 +25,7 @@ export class OrderSagaOrchestrator {
 
   /** Starts the saga of an order being placed, inside the placing transaction: its first step is the payment request. */
   async start(order: Order, paymentDeadline: Date): Promise<void> {
-    await this.sagas.save(OrderSaga.start(order.id, order.createdAt, paymentDeadline));
+    await this.sagas.add(OrderSaga.start(order.id, order.createdAt, paymentDeadline));
     await this.outbox.publish(new RequestPayment({ orderId: order.id, customerId: order.customerId, amountCents: order.totalCents }));
   }
 
