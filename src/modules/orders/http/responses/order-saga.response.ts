@@ -8,7 +8,7 @@ const SAGA_STATES: OrderSagaState[] = ['AWAITING_PAYMENT', 'CONFIRMED', 'CANCELL
 const STEP_NAMES: OrderSagaStepName[] = ['PAYMENT_REQUESTED', 'PAYMENT_CAPTURED', 'PAYMENT_DECLINED', 'ORDER_CONFIRMED', 'ORDER_CANCELLED', 'REFUND_REQUESTED', 'PAYMENT_REFUNDED'];
 
 export class OrderSagaStepResponse implements OrderSagaStepDto {
-  @ApiProperty({ enum: STEP_NAMES, enumName: 'OrderSagaStepName' })
+  @ApiProperty({ enum: STEP_NAMES, enumName: 'OrderSagaStepName', description: "An answer from payments, or a step the saga took (the order's change, a request sent)" })
   name!: OrderSagaStepName;
 
   @ApiProperty({ format: 'date-time' })
