@@ -29,12 +29,19 @@ export class OrderSagaOrchestrator {
     await this.outbox.publish(new RequestPayment({ orderId: order.id, customerId: order.customerId, amountCents: order.totalCents }));
   }
 
-  /** Moves the order's saga on by `event`; nothing happens when the saga has no use for it (a late or repeated event). */
-  async advance(saga: OrderSaga, order: Order, event: OrderSagaEvent, now: Date): Promise<void> {
+  /**
+   * Moves the order's saga on by `event` when the order is orchestrated (it has a saga), and says so; false for
+   * a choreographed order, which the caller handles itself. The caller holds the order's row lock.
+   */
+  async handle(order: Order, event: OrderSagaEvent, now: Date): Promise<boolean> {
+    const saga = await this.sagas.findForUpdate(order.id);
+    if (!saga) return false;
     const commands = saga.on(event, now);
-    if (!commands) return;
+    // A late or repeated event: the saga has no use for it.
+    if (!commands) return true;
     await this.sagas.save(saga);
     await this.carryOut(commands, order, now);
+    return true;
   }
 
   private async carryOut(commands: OrderSagaCommand[], order: Order, now: Date): Promise<void> {

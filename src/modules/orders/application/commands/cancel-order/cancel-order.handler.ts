@@ -5,7 +5,6 @@ import { RequestRefund } from '../../../../payments/contracts';
 import { OrderDto } from '../../../contracts/order.dto';
 import { OrderCancelled } from '../../../contracts/orders.events';
 import { OrderNotFoundError } from '../../../domain/order-errors';
-import { OrderSagaRepository } from '../../../infrastructure/order-saga.repository';
 import { OrdersRepository, toOrderDto } from '../../../infrastructure/orders.repository';
 import { OrderSagaOrchestrator } from '../../saga/order-saga-orchestrator';
 import { CancelOrderCommand } from './cancel-order.command';
@@ -21,7 +20,6 @@ export class CancelOrderHandler implements ICommandHandler<CancelOrderCommand, O
   constructor(
     private readonly db: ModuleDatabase,
     private readonly orders: OrdersRepository,
-    private readonly sagas: OrderSagaRepository,
     private readonly orchestrator: OrderSagaOrchestrator,
     private readonly outbox: Outbox,
   ) {}
@@ -31,11 +29,7 @@ export class CancelOrderHandler implements ICommandHandler<CancelOrderCommand, O
       const order = await this.orders.findForUpdate(orderId);
       if (!order) throw new OrderNotFoundError(orderId);
       const now = new Date();
-      const saga = await this.sagas.findForUpdate(orderId);
-      if (saga) {
-        await this.orchestrator.advance(saga, order, 'CANCELLED_BY_CUSTOMER', now);
-        return toOrderDto(order);
-      }
+      if (await this.orchestrator.handle(order, 'CANCELLED_BY_CUSTOMER', now)) return toOrderDto(order);
 
       order.cancelByCustomer(now);
       await this.orders.save(order);

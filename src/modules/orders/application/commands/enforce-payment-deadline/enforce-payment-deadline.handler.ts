@@ -3,7 +3,6 @@ import { ModuleDatabase } from '../../../../../shared/database/module-database';
 import { Outbox } from '../../../../../shared/messaging/outbox';
 import { RequestRefund } from '../../../../payments/contracts';
 import { OrderCancelled } from '../../../contracts/orders.events';
-import { OrderSagaRepository } from '../../../infrastructure/order-saga.repository';
 import { OrdersRepository } from '../../../infrastructure/orders.repository';
 import { OrderSagaOrchestrator } from '../../saga/order-saga-orchestrator';
 import { EnforcePaymentDeadlineCommand } from './enforce-payment-deadline.command';
@@ -19,7 +18,6 @@ export class EnforcePaymentDeadlineHandler implements ICommandHandler<EnforcePay
   constructor(
     private readonly db: ModuleDatabase,
     private readonly orders: OrdersRepository,
-    private readonly sagas: OrderSagaRepository,
     private readonly orchestrator: OrderSagaOrchestrator,
     private readonly outbox: Outbox,
   ) {}
@@ -29,8 +27,7 @@ export class EnforcePaymentDeadlineHandler implements ICommandHandler<EnforcePay
       const order = await this.orders.findForUpdate(orderId);
       if (!order) return;
       const now = new Date();
-      const saga = await this.sagas.findForUpdate(orderId);
-      if (saga) return this.orchestrator.advance(saga, order, 'PAYMENT_DEADLINE_PASSED', now);
+      if (await this.orchestrator.handle(order, 'PAYMENT_DEADLINE_PASSED', now)) return;
 
       if (!order.isPaymentOverdue(now)) return;
       order.cancelUnpaid('PAYMENT_TIMEOUT', now);

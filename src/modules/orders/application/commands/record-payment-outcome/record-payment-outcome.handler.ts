@@ -4,7 +4,6 @@ import { ModuleDatabase } from '../../../../../shared/database/module-database';
 import { Outbox } from '../../../../../shared/messaging/outbox';
 import { OrderCancelled, OrderConfirmed } from '../../../contracts/orders.events';
 import { OrderSagaEvent } from '../../../domain/order-saga';
-import { OrderSagaRepository } from '../../../infrastructure/order-saga.repository';
 import { OrdersRepository } from '../../../infrastructure/orders.repository';
 import { OrderSagaOrchestrator } from '../../saga/order-saga-orchestrator';
 import { PaymentOutcome, RecordPaymentOutcomeCommand } from './record-payment-outcome.command';
@@ -23,7 +22,6 @@ export class RecordPaymentOutcomeHandler implements ICommandHandler<RecordPaymen
   constructor(
     private readonly db: ModuleDatabase,
     private readonly orders: OrdersRepository,
-    private readonly sagas: OrderSagaRepository,
     private readonly orchestrator: OrderSagaOrchestrator,
     private readonly outbox: Outbox,
   ) {}
@@ -36,8 +34,7 @@ export class RecordPaymentOutcomeHandler implements ICommandHandler<RecordPaymen
         return;
       }
       const now = new Date();
-      const saga = await this.sagas.findForUpdate(orderId);
-      if (saga) return this.orchestrator.advance(saga, order, SAGA_EVENTS[outcome], now);
+      if (await this.orchestrator.handle(order, SAGA_EVENTS[outcome], now)) return;
 
       if (outcome === 'refunded') return;
       const changed = outcome === 'captured' ? order.confirm(now) : order.cancelUnpaid('PAYMENT_DECLINED', now);
