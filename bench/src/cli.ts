@@ -139,7 +139,7 @@ async function runTopology(spec: TopologySpec, options: Options, workRoot: strin
   return withScratchDatabase(options.databaseUrl, spec.id, async (databaseUrl) => {
     const workDir = join(workRoot, spec.id);
     mkdirSync(workDir, { recursive: true });
-    const topology = await RunningTopology.start(spec, { appMain: join(options.distDir, 'main.js'), workDir, jwtSecret: JWT_SECRET, logLevel: options.logLevel, databaseUrl });
+    const topology = await RunningTopology.start(spec, { appMain: join(options.distDir, 'main.js'), workDir, jwtSecret: JWT_SECRET, logLevel: options.logLevel, databaseUrl, extraEnv: { SAGA: options.saga } });
     const client = new JsonClient(topology.url, AUTH);
     const external = externalMeter(spec.transport, databaseUrl, options.databaseUrl ?? options.pgUrl);
     const meter: MeterTargets = { pids: topology.pids, external: external.pids };
@@ -198,7 +198,7 @@ async function runCeiling(options: Options, workRoot: string): Promise<CeilingRe
       log('ceiling: the monolith on PostgreSQL');
       const workDir = join(workRoot, 'ceiling');
       mkdirSync(workDir, { recursive: true });
-      const monolith = await RunningTopology.start(TOPOLOGIES[0], { appMain: join(options.distDir, 'main.js'), workDir, jwtSecret: JWT_SECRET, logLevel: options.logLevel, databaseUrl });
+      const monolith = await RunningTopology.start(TOPOLOGIES[0], { appMain: join(options.distDir, 'main.js'), workDir, jwtSecret: JWT_SECRET, logLevel: options.logLevel, databaseUrl, extraEnv: { SAGA: options.saga } });
       const client = new JsonClient(monolith.url, AUTH);
       let customers: string[];
       try {
@@ -291,7 +291,7 @@ async function runMicro(options: Options, workRoot: string): Promise<MicroSectio
 function notes(options: Options): string[] {
   return [
     'Every process is `node dist/main.js` with its own environment (MODULES, TRANSPORT, free ports for HTTP_PORT and *_TCP, a fresh DATA_DIR, a unique TRANSPORT_NAMESPACE, NODE_ENV=production, ' +
-      `LOG_LEVEL=${options.logLevel}, a JWT_SECRET and an admin token), ready when GET /health/ready answers 200. The load goes to the first process, the one hosting customers.`,
+      `LOG_LEVEL=${options.logLevel}, SAGA=${options.saga}, a JWT_SECRET and an admin token), ready when GET /health/ready answers 200. The load goes to the first process, the one hosting customers.`,
     `Load is generated on the same 2-core machine, from the bench process (autocannon for the overview and the mix, ${options.connections} connections; a closed-loop node:http client for the saga, ${options.sagaConcurrency} orders in flight, each read at growing intervals from ${options.pollMs} ms until CONFIRMED). The load generator's CPU is not counted; it competes with the servers for the cores, the same for every topology.`,
     'Each module\'s data is seeded over the API before measuring (customers with a deposit and orders, all CONFIRMED and visible in the overview); the overview, the mix and the saga each use their own customers so that one workload\'s writes do not change what another reads.',
     'Requests per second and p50/p95/p99 are exact over every response of a run (2xx only; errors are counted apart); each figure is the median of the runs. For the saga, an operation is an order placed and seen CONFIRMED; its latency is end to end, from the moment the bench sends the POST to the order\'s updatedAt (set by the orders module when it confirms; one machine, one clock, 1 ms resolution), so it does not depend on how often the bench reads the order; "placed → confirmed" is the order\'s updatedAt − createdAt, both set by the server.',
@@ -364,6 +364,7 @@ async function main(): Promise<void> {
       microWarmupCalls: options.microWarmup,
       quietWaitSeconds: options.quietWaitSeconds,
       workloads: [...options.workloads].join(','),
+      saga: options.saga,
     },
     database: options.databaseUrl ? `PostgreSQL at ${new URL(options.databaseUrl).host} (--database-url; a scratch database per run)` : 'embedded PGlite per module (the default, as npm start)',
     topologies: [],

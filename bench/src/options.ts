@@ -29,6 +29,8 @@ export interface Options {
   microCalls: number;
   quietWaitSeconds: number;
   workloads: Set<string>;
+  /** SAGA for every process: how the order saga runs. */
+  saga: 'choreography' | 'orchestration';
 }
 
 const HELP = `npm run bench -- [options]
@@ -45,6 +47,7 @@ const HELP = `npm run bench -- [options]
   --out=DIR               where to write results (default bench/results, or bench/results/tmp with --quick)
   --label=TEXT            appended to the result file names
   --workloads=a,b         of: overview, mix, saga, idle (one order at a time)
+  --saga=STYLE            choreography (default) or orchestration: how the order saga runs (SAGA)
   --quiet-wait=S          before each workload, wait up to S seconds (default 30, at most 300 in all; 0 with
                           --quick) for other work on the machine (someone's tests) to stop; it is reported anyway
   --readme                put the per-topology table into README.md ("What extraction costs")`;
@@ -61,7 +64,7 @@ export function parseOptions(argv: string[]): Options {
     if (!match) throw new Error(`unknown argument ${arg}\n${HELP}`);
     flags.set(match[1], match[2] ?? 'true');
   }
-  const known = ['quick', 'database-url', 'pg-url', 'topologies', 'only', 'warmup', 'duration', 'reps', 'connections', 'saga-concurrency', 'poll-ms', 'seed-customers', 'seed-orders', 'idle-orders', 'log-level', 'dist', 'out', 'label', 'readme', 'micro-warmup', 'micro-rounds', 'micro-calls', 'quiet-wait', 'workloads'];
+  const known = ['quick', 'database-url', 'pg-url', 'topologies', 'only', 'warmup', 'duration', 'reps', 'connections', 'saga-concurrency', 'poll-ms', 'seed-customers', 'seed-orders', 'idle-orders', 'log-level', 'dist', 'out', 'label', 'readme', 'micro-warmup', 'micro-rounds', 'micro-calls', 'quiet-wait', 'workloads', 'saga'];
   for (const key of flags.keys()) if (!known.includes(key)) throw new Error(`unknown option --${key}\n${HELP}`);
   const quick = flags.get('quick') === 'true';
   const num = (key: string, full: number, fast: number) => {
@@ -73,6 +76,8 @@ export function parseOptions(argv: string[]): Options {
   const databaseUrl = flags.get('database-url');
   const topologies = flags.get('topologies')?.split(',').map((s) => s.trim()) ?? (quick ? ['monolith', 'payments-out-tcp'] : TOPOLOGIES.map((t) => t.id));
   for (const id of topologies) if (!TOPOLOGIES.some((t) => t.id === id)) throw new Error(`unknown topology ${id}: use ${TOPOLOGIES.map((t) => t.id).join(', ')}`);
+  const saga = flags.get('saga') ?? 'choreography';
+  if (saga !== 'choreography' && saga !== 'orchestration') throw new Error(`--saga must be choreography or orchestration`);
   const only = new Set((flags.get('only') ?? 'topologies,ceiling,micro').split(',').map((s) => s.trim())) as Options['only'];
   return {
     quick,
@@ -99,5 +104,6 @@ export function parseOptions(argv: string[]): Options {
     microCalls: num('micro-calls', 250, 100),
     quietWaitSeconds: num('quiet-wait', 30, 0),
     workloads: new Set((flags.get('workloads') ?? 'overview,mix,saga,idle').split(',').map((w) => w.trim())),
+    saga,
   };
 }

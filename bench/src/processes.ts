@@ -25,7 +25,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 /** The variables the app reads: never inherited from the shell that runs the bench, only set by it. */
-const APP_KEYS = /^(MODULES|TRANSPORT|BROKER_URL|CUSTOMERS_TCP|ORDERS_TCP|PAYMENTS_TCP|HTTP_PORT|DATA_DIR|TRANSPORT_NAMESPACE|LOG_LEVEL|NODE_ENV|OUTBOX_SWEEP_MS|REMOTE_CALL_TIMEOUT_MS|JWT_SECRET|JWT_SECRET_FILE|([A-Z]+_)?DATABASE_URL)$/;
+const APP_KEYS = /^(MODULES|TRANSPORT|BROKER_URL|CUSTOMERS_TCP|ORDERS_TCP|PAYMENTS_TCP|HTTP_PORT|DATA_DIR|TRANSPORT_NAMESPACE|LOG_LEVEL|NODE_ENV|OUTBOX_SWEEP_MS|REMOTE_CALL_TIMEOUT_MS|SAGA|PAYMENT_TIMEOUT_MS|JWT_SECRET|JWT_SECRET_FILE|([A-Z]+_)?DATABASE_URL)$/;
 
 export function cleanEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};

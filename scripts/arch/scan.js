@@ -270,6 +270,15 @@ function scan(root) {
       });
     }
 
+    // any other class of the module that sends commands or queries itself (a scheduler, say)
+    for (const cls of moduleClasses) {
+      const isPortOrInbox = (m.port && m.port.implementedBy && m.port.implementedBy.name === cls.name) || [...cls.fields.keys()].some((f) => (fieldKind(cls, f) || {}).kind === 'inbox');
+      if (isPortOrInbox) continue;
+      for (const method of cls.methods.keys()) {
+        for (const h of effectsOf(cls, method).runs) if (!h.startedBy.includes(cls.name)) h.startedBy.push(cls.name);
+      }
+    }
+
     // the manifest: what the module consumes
     const manifestFile = `src/modules/${module}/${module}.manifest.ts`;
     const manifestSf = src.get(manifestFile);

@@ -153,6 +153,17 @@ describe('the generator, on a fake tree', () => {
     });
   });
 
+  it('names a class of the module that sends a command itself (a scheduler) as what starts it', () => {
+    const sweep =
+      "import { CommandBus } from '@nestjs/cqrs';\n" +
+      "import { MakeThingCommand } from './make-thing.command';\n" +
+      'export class ThingSweep {\n  constructor(private readonly commands: CommandBus) {}\n' +
+      "  async sweep() {\n    await this.commands.execute(new MakeThingCommand('swept'));\n  }\n}\n";
+    inTree({ 'src/modules/alpha/application/thing-sweep.ts': sweep }, (root) => {
+      expect(arch([], root).output).toContain('MakeThingCommand  ← ThingSweep, port: make; publishes ThingMade');
+    });
+  });
+
   it('--check fails when docs/architecture.md is missing or stale', () => {
     inTree({}, (root) => {
       expect(arch(['--check'], root)).toMatchObject({ status: 1, output: expect.stringContaining('✘ docs/architecture.md is missing: run npm run arch') });

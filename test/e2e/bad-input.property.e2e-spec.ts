@@ -207,7 +207,7 @@ describe('bad input, generated, on every endpoint (monolith)', () => {
         .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
         .join('&');
     const withBadId = fc
-      .tuple(fc.constantFrom('/api/v1/customers/:id', '/api/v1/customers/:id/overview', '/api/v1/accounts/:id', '/api/v1/accounts/:id/events', '/api/v1/orders/:id'), badId)
+      .tuple(fc.constantFrom('/api/v1/customers/:id', '/api/v1/customers/:id/overview', '/api/v1/accounts/:id', '/api/v1/accounts/:id/events', '/api/v1/orders/:id', '/api/v1/orders/:id/saga'), badId)
       .map(([path, bad]) => path.replace(':id', encodeURIComponent(bad)));
     const withBadQuery = fc
       .tuple(fc.constantFrom('/api/v1/customers', `/api/v1/accounts/${customer.id}/events`, '/api/v1/payments', '/api/v1/orders', '/api/v1/admin/dead-letters'), query)

@@ -19,6 +19,7 @@ const CONTRACT: Array<[string, string]> = [
   ['post', '/api/v1/orders'],
   ['get', '/api/v1/orders'],
   ['get', '/api/v1/orders/{id}'],
+  ['get', '/api/v1/orders/{id}/saga'],
   ['post', '/api/v1/orders/{id}/cancel'],
   ['get', '/api/v1/admin/dead-letters'],
   ['post', '/api/v1/admin/dead-letters/{id}/replay'],

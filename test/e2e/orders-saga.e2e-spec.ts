@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '../support/http-client';
 import { expectProblem, expectValidationProblem, expectWellBehavedAnswers } from '../support/problems';
 import { startShop, RunningShop } from '../support/running-shop';
-import { balanceFromEvents, itemsCosting, Order, SETTLE_TIMEOUT_MS, ShopApi, UUID } from '../support/shop-api';
+import { balanceFromEvents, itemsCosting, Order, OrderSaga, SETTLE_TIMEOUT_MS, ShopApi, UUID } from '../support/shop-api';
 import { selectedTopologies } from '../support/topologies';
 
 function expectNewestFirst(orders: Order[]): void {
@@ -226,6 +226,69 @@ describe.each(selectedTopologies())('orders and the order saga ($name)', (topolo
       expect(account.balanceCents).toBe(1_000 + 50 - 300);
       expect(balanceFromEvents(events)).toEqual({ deposits: 1_050, captures: 500, refunds: 200, balance: account.balanceCents });
       expect(account.version).toBe(events.length);
+    });
+  });
+
+  // The same suite runs in either style (SAGA=orchestration npm run test:e2e -- test/e2e/orders-saga); the
+  // saga's record differs between them, and says which style the order was placed in.
+  describe('GET /orders/{id}/saga', () => {
+    const style = process.env.SAGA?.trim().toLowerCase() || 'choreography';
+    const timeoutMs = Number(process.env.PAYMENT_TIMEOUT_MS || 120_000);
+    const names = (saga: OrderSaga) => saga.steps.map((step) => (step.reason ? `${step.name}(${step.reason})` : step.name));
+
+    it('follows a confirmed order: the payment requested, captured, the order confirmed, with its deadline', async () => {
+      const customer = await api.fundedCustomer(1_000);
+      const placed = await api.placeOrder(customer.id, itemsCosting(300));
+      const settled = await api.settledOrder(placed.id);
+
+      const saga = await api.saga(placed.id);
+
+      expect(saga).toEqual({ orderId: placed.id, customerId: customer.id, style, state: 'CONFIRMED', paymentDeadline: expect.any(String), steps: expect.any(Array) });
+      expect(Date.parse(saga.paymentDeadline!) - Date.parse(placed.createdAt)).toBe(timeoutMs);
+      expect(names(saga)).toEqual(['PAYMENT_REQUESTED', 'PAYMENT_CAPTURED', 'ORDER_CONFIRMED']);
+      expect(saga.steps[0].at).toBe(placed.createdAt);
+      expect(saga.steps[2].at).toBe(settled.updatedAt);
+    });
+
+    it('follows a declined order to CANCELLED, with nothing to give back', async () => {
+      const customer = await api.fundedCustomer(0);
+      const placed = await api.placeOrder(customer.id, itemsCosting(100));
+      await api.settledOrder(placed.id);
+
+      const saga = await api.saga(placed.id);
+
+      expect(saga.state).toBe('CANCELLED');
+      expect(names(saga)).toEqual(['PAYMENT_REQUESTED', 'PAYMENT_DECLINED', 'ORDER_CANCELLED(PAYMENT_DECLINED)']);
+      expect(saga.compensation).toBeUndefined();
+    });
+
+    it("shows the refund of a confirmed order the customer cancels as the saga's compensation", async () => {
+      const customer = await api.fundedCustomer(1_000);
+      const placed = await api.placeOrder(customer.id, itemsCosting(400));
+      await api.settledOrder(placed.id);
+      const cancelled = await api.first.post<Order>(`/api/v1/orders/${placed.id}/cancel`);
+      expect(cancelled.status).toBe(200);
+      await api.paymentOf(placed.id, ['REFUNDED']);
+
+      if (style === 'orchestration') {
+        // The orchestrator hears payments' PaymentRefunded and records the compensation as done.
+        const saga = await eventually(() => api.saga(placed.id), (s) => s.state === 'REFUNDED');
+        expect(names(saga)).toEqual(['PAYMENT_REQUESTED', 'PAYMENT_CAPTURED', 'ORDER_CONFIRMED', 'ORDER_CANCELLED(CANCELLED_BY_CUSTOMER)', 'REFUND_REQUESTED', 'PAYMENT_REFUNDED']);
+        expect(saga.compensation).toEqual({ action: 'REFUND', requestedAt: cancelled.body.updatedAt, completedAt: expect.any(String) });
+        expect(Date.parse(saga.compensation!.completedAt!)).toBeGreaterThanOrEqual(Date.parse(cancelled.body.updatedAt));
+      } else {
+        // Nobody keeps a timeline: what the order shows is that it was cancelled, and a refund requested.
+        const saga = await api.saga(placed.id);
+        expect(saga.state).toBe('CANCELLED');
+        expect(names(saga)).toEqual(['PAYMENT_REQUESTED', 'ORDER_CANCELLED(CANCELLED_BY_CUSTOMER)', 'REFUND_REQUESTED']);
+        expect(saga.compensation).toEqual({ action: 'REFUND', requestedAt: cancelled.body.updatedAt });
+      }
+    });
+
+    it('answers 404 for an order nobody placed, and 400 for an id that is not a UUID', async () => {
+      expectProblem(await api.first.get(`/api/v1/orders/${randomUUID()}/saga`), 404);
+      expect((await api.last.get(`/api/v1/orders/${randomUUID()}/saga`)).body.code).toBe('ORDER_NOT_FOUND');
+      expectProblem(await api.next().get('/api/v1/orders/nope/saga'), 400);
     });
   });
 

@@ -41,6 +41,7 @@ describe.each(selectedTopologies())('security ($name)', (topology) => {
     ['GET', `/api/v1/customers/${alice.id}/overview`],
     ['GET', `/api/v1/accounts/${alice.id}`],
     ['GET', `/api/v1/orders/${alice.orderId}`],
+    ['GET', `/api/v1/orders/${alice.orderId}/saga`],
     ['GET', `/api/v1/payments?orderId=${alice.orderId}`],
   ];
 
@@ -74,6 +75,7 @@ describe.each(selectedTopologies())('security ($name)', (topology) => {
       `/api/v1/accounts/${alice.id}`,
       `/api/v1/accounts/${alice.id}/events`,
       `/api/v1/orders/${alice.orderId}`,
+      `/api/v1/orders/${alice.orderId}/saga`,
       `/api/v1/orders?customerId=${alice.id}`,
       `/api/v1/payments?orderId=${alice.orderId}`,
     ]) {
@@ -90,6 +92,7 @@ describe.each(selectedTopologies())('security ($name)', (topology) => {
       await alice.api.get(`/api/v1/accounts/${bob.id}`),
       await alice.api.post(`/api/v1/accounts/${bob.id}/deposits`, { amountCents: 1 }),
       await alice.api.get(`/api/v1/orders/${bob.orderId}`),
+      await alice.api.get(`/api/v1/orders/${bob.orderId}/saga`),
       await alice.api.post(`/api/v1/orders/${bob.orderId}/cancel`),
       await alice.api.post('/api/v1/orders', { customerId: bob.id, items: [{ sku: 'a', quantity: 1, unitPriceCents: 1 }] }),
       await alice.api.get(`/api/v1/orders?customerId=${bob.id}`),

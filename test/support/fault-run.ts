@@ -57,7 +57,7 @@ export async function runFaultsUnderLoad(options: FaultRunOptions): Promise<Faul
   const quietFrom = Date.now();
   const report = await expectInvariantsOnceQuiet(new HttpClient(shop.urls[0], shop.adminHeaders), load);
   say(
-    `quiet after ${((Date.now() - quietFrom) / 1000).toFixed(1)} s: ${report.orders} accepted orders = ${report.confirmed} CONFIRMED + ${report.declined} declined + ` +
+    `quiet after ${((Date.now() - quietFrom) / 1000).toFixed(1)} s: ${report.orders} accepted orders = ${report.confirmed} CONFIRMED + ${report.declined} declined + ${report.timedOut} timed out + ` +
       `${report.cancelledByCustomer} cancelled by the customer; ${report.captures} captures, ${report.refunds} refunds over ${report.customers} accounts`,
   );
   for (const check of report.checks) say(`checked: ${check}`);

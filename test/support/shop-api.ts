@@ -73,10 +73,20 @@ export interface Order {
   items: OrderItem[];
   totalCents: number;
   status: 'PENDING' | 'CONFIRMED' | 'CANCELLED';
-  cancellationReason?: 'PAYMENT_DECLINED' | 'CANCELLED_BY_CUSTOMER';
+  cancellationReason?: 'PAYMENT_DECLINED' | 'PAYMENT_TIMEOUT' | 'CANCELLED_BY_CUSTOMER';
   declineReason?: 'INSUFFICIENT_FUNDS' | 'ACCOUNT_CLOSED';
   createdAt: string;
   updatedAt: string;
+}
+
+export interface OrderSaga {
+  orderId: string;
+  customerId: string;
+  style: 'choreography' | 'orchestration';
+  state: 'AWAITING_PAYMENT' | 'CONFIRMED' | 'CANCELLED' | 'CANCELLED_AWAITING_PAYMENT' | 'REFUNDING' | 'REFUNDED';
+  paymentDeadline?: string;
+  steps: Array<{ name: string; at: string; reason?: Order['cancellationReason'] }>;
+  compensation?: { action: 'REFUND'; requestedAt: string; completedAt?: string };
 }
 
 export interface Payment {
@@ -172,6 +182,12 @@ export class ShopApi {
 
   async order(orderId: string): Promise<Order> {
     const response = await this.next().get<Order>(`/api/v1/orders/${orderId}`);
+    expectStatus(response, 200);
+    return response.body;
+  }
+
+  async saga(orderId: string): Promise<OrderSaga> {
+    const response = await this.next().get<OrderSaga>(`/api/v1/orders/${orderId}/saga`);
     expectStatus(response, 200);
     return response.body;
   }

@@ -7,6 +7,7 @@ export interface InvariantReport {
   orders: number;
   confirmed: number;
   declined: number;
+  timedOut: number;
   cancelledByCustomer: number;
   captures: number;
   refunds: number;
@@ -50,7 +51,7 @@ export async function expectInvariantsOnceQuiet(api: HttpClient, load: OrderLoad
 
 async function collect(api: HttpClient, load: OrderLoad): Promise<{ violations: string[]; report: InvariantReport }> {
   const violations: string[] = [];
-  const report: InvariantReport = { orders: 0, confirmed: 0, declined: 0, cancelledByCustomer: 0, captures: 0, refunds: 0, customers: 0, checks: CHECKS };
+  const report: InvariantReport = { orders: 0, confirmed: 0, declined: 0, timedOut: 0, cancelledByCustomer: 0, captures: 0, refunds: 0, customers: 0, checks: CHECKS };
   const confirmedTotal = new Map<string, number>();
 
   for (const expected of load.accepted.values()) {
@@ -71,6 +72,7 @@ async function collect(api: HttpClient, load: OrderLoad): Promise<{ violations: 
       if (payment?.status !== 'CAPTURED') violations.push(`order ${expected.id}: CONFIRMED with payment ${payment?.status ?? 'none'}`);
     } else if (status === 'CANCELLED') {
       if (cancellationReason === 'PAYMENT_DECLINED') report.declined++;
+      else if (cancellationReason === 'PAYMENT_TIMEOUT') report.timedOut++;
       else report.cancelledByCustomer++;
       if (payment?.status === 'CAPTURED') violations.push(`order ${expected.id}: CANCELLED (${cancellationReason}) but its payment stays CAPTURED`);
       if (cancellationReason === 'PAYMENT_DECLINED' && payment?.status !== 'DECLINED') violations.push(`order ${expected.id}: declined with payment ${payment?.status ?? 'none'}`);

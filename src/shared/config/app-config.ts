@@ -3,6 +3,10 @@ import { ModuleName } from './module-name';
 export const TRANSPORTS = ['tcp', 'nats', 'rabbitmq', 'redis'] as const;
 export type TransportName = (typeof TRANSPORTS)[number];
 
+/** How the order saga is run: each module reacting to the others' messages, or a process manager in orders. */
+export const SAGA_STYLES = ['choreography', 'orchestration'] as const;
+export type SagaStyleName = (typeof SAGA_STYLES)[number];
+
 export interface HostPort {
   host: string;
   port: number;
@@ -82,6 +86,10 @@ export class AppConfig {
   readonly databaseConnectTimeoutMs!: number;
   /** How long start-up keeps trying to reach a nats, rabbitmq or redis broker that refuses connections. */
   readonly brokerConnectTimeoutMs!: number;
+  /** How the orders module runs the saga of the orders it accepts from now on (those in flight keep theirs). */
+  readonly saga!: SagaStyleName;
+  /** How long an order waits for payments' answer before it is cancelled (PAYMENT_TIMEOUT). */
+  readonly paymentTimeoutMs!: number;
   /** OTLP/HTTP base URL spans are exported to (…/v1/traces is added); undefined: spans stay in memory only. */
   readonly otlpEndpoint!: string | undefined;
   /** The service.name of this process's spans. */

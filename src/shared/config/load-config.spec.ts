@@ -140,6 +140,28 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('SAGA and PAYMENT_TIMEOUT_MS', () => {
+    it('runs the saga as choreography, and gives a payment two minutes, by default', () => {
+      expect(loadConfig({}).saga).toBe('choreography');
+      expect(loadConfig({}).paymentTimeoutMs).toBe(120_000);
+    });
+
+    it('reads both, the style in any case', () => {
+      const config = loadConfig({ SAGA: ' Orchestration ', PAYMENT_TIMEOUT_MS: '1500' });
+      expect(config.saga).toBe('orchestration');
+      expect(config.paymentTimeoutMs).toBe(1500);
+    });
+
+    it.each([
+      [{ SAGA: 'orchestrated' }, /^SAGA "orchestrated" is unknown: use choreography \(.*\) or orchestration \(.*\)\.$/],
+      [{ PAYMENT_TIMEOUT_MS: '30s' }, /^PAYMENT_TIMEOUT_MS "30s" must be a whole number from 100 to 86400000\.$/],
+      [{ PAYMENT_TIMEOUT_MS: '0' }, /^PAYMENT_TIMEOUT_MS "0" must be a whole number from 100/],
+    ])('refuses %j in one line', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(message);
+    });
+  });
+
   describe('OTEL_EXPORTER_OTLP_ENDPOINT and OTEL_SERVICE_NAME', () => {
     it('exports nothing and names the service after the hosted modules by default', () => {
       expect(loadConfig({}).otlpEndpoint).toBeUndefined();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isShippedExampleSecret } from '../security/shipped-example-secrets';
-import { AppConfig, HostPort, LOG_FORMATS, LogFormat, TcpTls, TRANSPORTS, TransportName } from './app-config';
+import { AppConfig, HostPort, LOG_FORMATS, LogFormat, SAGA_STYLES, SagaStyleName, TcpTls, TRANSPORTS, TransportName } from './app-config';
 import { ConfigError } from './config-error';
 import { isModuleName, MODULE_NAMES, ModuleName } from './module-name';
 import { redact } from './redact';
@@ -61,6 +61,8 @@ export function loadConfig(env: Env = process.env, terminal = Boolean(process.st
     rateLimitPerMinute: parseInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 6000, 0, 10_000_000),
     databaseConnectTimeoutMs: parseInteger('DATABASE_CONNECT_TIMEOUT_MS', env.DATABASE_CONNECT_TIMEOUT_MS, 300_000, 0, 86_400_000),
     brokerConnectTimeoutMs: parseInteger('BROKER_CONNECT_TIMEOUT_MS', env.BROKER_CONNECT_TIMEOUT_MS, 300_000, 0, 86_400_000),
+    saga: parseSagaStyle(env.SAGA),
+    paymentTimeoutMs: parseInteger('PAYMENT_TIMEOUT_MS', env.PAYMENT_TIMEOUT_MS, 120_000, 100, 86_400_000),
     otlpEndpoint: parseOtlpEndpoint(env.OTEL_EXPORTER_OTLP_ENDPOINT),
     serviceName: env.OTEL_SERVICE_NAME?.trim() || `shop-${modules.join('+')}`,
   } as AppConfig);
@@ -139,6 +141,14 @@ function parseTransport(raw: string | undefined): TransportName {
     throw new ConfigError(`TRANSPORT "${raw}" is not supported: use one of ${TRANSPORTS.join(', ')}.`);
   }
   return value as TransportName;
+}
+
+function parseSagaStyle(raw: string | undefined): SagaStyleName {
+  const value = (raw?.trim() || 'choreography').toLowerCase();
+  if (!(SAGA_STYLES as readonly string[]).includes(value)) {
+    throw new ConfigError(`SAGA "${raw}" is unknown: use choreography (orders and payments react to each other's messages) or orchestration (a process manager in orders drives each order).`);
+  }
+  return value as SagaStyleName;
 }
 
 function parseBrokerUrl(transport: TransportName, raw: string | undefined): string {

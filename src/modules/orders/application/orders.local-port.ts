@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Page, PageRequest } from '../../../shared/pagination/page';
+import { OrderSagaDto } from '../contracts/order-saga.dto';
 import { OrderDto, OrderListFilter, PlaceOrderInput } from '../contracts/order.dto';
 import { OrdersPort, PlaceOrderOptions } from '../contracts/orders.port';
 import { CancelOrderCommand } from './commands/cancel-order/cancel-order.command';
 import { PlaceOrderCommand } from './commands/place-order/place-order.command';
 import { GetOrderQuery } from './queries/get-order/get-order.query';
+import { GetOrderSagaQuery } from './queries/get-order-saga/get-order-saga.query';
 import { ListOrdersQuery } from './queries/list-orders/list-orders.query';
 
 /** The orders port in the process that hosts the module: each call is a command or a query on the buses. */
@@ -32,5 +34,9 @@ export class LocalOrdersPort extends OrdersPort {
 
   cancel(orderId: string): Promise<OrderDto> {
     return this.commands.execute(new CancelOrderCommand(orderId));
+  }
+
+  getSaga(orderId: string): Promise<OrderSagaDto> {
+    return this.queries.execute(new GetOrderSagaQuery(orderId));
   }
 }

@@ -1,7 +1,8 @@
 import { DeclineReason } from '../../payments/contracts/payments.errors';
 
 export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'CANCELLED';
-export type CancellationReason = 'PAYMENT_DECLINED' | 'CANCELLED_BY_CUSTOMER';
+/** PAYMENT_TIMEOUT: payments did not answer within PAYMENT_TIMEOUT_MS; a capture that comes later is refunded. */
+export type CancellationReason = 'PAYMENT_DECLINED' | 'PAYMENT_TIMEOUT' | 'CANCELLED_BY_CUSTOMER';
 
 export interface OrderItemDto {
   sku: string;

@@ -1,4 +1,5 @@
 import { Page, PageRequest } from '../../../shared/pagination/page';
+import { OrderSagaDto } from './order-saga.dto';
 import { OrderDto, OrderListFilter, PlaceOrderInput } from './order.dto';
 
 export interface PlaceOrderOptions {
@@ -18,10 +19,12 @@ export abstract class OrdersPort {
   abstract list(filter: OrderListFilter, page: PageRequest): Promise<Page<OrderDto>>;
   /** Cancels a PENDING or CONFIRMED order (refunding what was captured); ALREADY_CANCELLED otherwise. */
   abstract cancel(orderId: string): Promise<OrderDto>;
+  /** Where the order's saga stands, in the style it runs in; NOT_FOUND for an unknown order. */
+  abstract getSaga(orderId: string): Promise<OrderSagaDto>;
 }
 
 /** The port's methods, for the transport: a remote proxy forwards exactly these. */
-export const ordersPortMethods = ['place', 'get', 'list', 'cancel'] as const satisfies ReadonlyArray<keyof OrdersPort>;
+export const ordersPortMethods = ['place', 'get', 'list', 'cancel', 'getSaga'] as const satisfies ReadonlyArray<keyof OrdersPort>;
 
 /** The methods that only read: a remote proxy may repeat these after a failure; the others are sent once. */
-export const ordersPortReads = ['get', 'list'] as const satisfies ReadonlyArray<(typeof ordersPortMethods)[number]>;
+export const ordersPortReads = ['get', 'list', 'getSaga'] as const satisfies ReadonlyArray<(typeof ordersPortMethods)[number]>;

@@ -2,10 +2,15 @@ import { DeclineReason } from '../../payments/contracts';
 import { CancellationReason, OrderItemDto, OrderStatus } from '../contracts/order.dto';
 import { OrderAlreadyCancelledError } from './order-errors';
 
+/** Why an order may be cancelled before payments settled it, other than by the customer. */
+export type UnpaidReason = Extract<CancellationReason, 'PAYMENT_DECLINED' | 'PAYMENT_TIMEOUT'>;
+
 /**
  * An order and the rules of its life: PENDING until payments answers, then CONFIRMED or CANCELLED; a
  * customer may cancel it while it is PENDING or CONFIRMED. The state-changing methods return whether
  * anything changed, so that a late or repeated answer from payments is a no-op rather than an error.
+ * `paymentDeadline` is the order's own deadline when its saga is choreographed; an orchestrated order has
+ * none of its own (its saga keeps it).
  */
 export class Order {
   constructor(
@@ -18,11 +23,12 @@ export class Order {
     public declineReason: DeclineReason | null,
     readonly createdAt: Date,
     public updatedAt: Date,
+    readonly paymentDeadline: Date | null,
   ) {}
 
-  static place(id: string, customerId: string, items: OrderItemDto[], now: Date): Order {
+  static place(id: string, customerId: string, items: OrderItemDto[], now: Date, paymentDeadline: Date | null): Order {
     const totalCents = items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
-    return new Order(id, customerId, items, totalCents, 'PENDING', null, null, now, now);
+    return new Order(id, customerId, items, totalCents, 'PENDING', null, null, now, now, paymentDeadline);
   }
 
   /** Payment captured: confirms a PENDING order. An order cancelled meanwhile stays cancelled (and is refunded). */
@@ -33,17 +39,25 @@ export class Order {
     return true;
   }
 
-  /** Payment declined: cancels a PENDING order, keeping why when payments said so in a way we know. */
-  declinePayment(now: Date, reason: DeclineReason | undefined): boolean {
+  /**
+   * Payment declined, or not answered in time: cancels a PENDING order, keeping why payments declined when it
+   * said so with a code this module knows.
+   */
+  cancelUnpaid(reason: UnpaidReason, now: Date, declineReason?: DeclineReason): boolean {
     if (this.status !== 'PENDING') return false;
-    this.declineReason = reason ?? null;
-    return this.cancel('PAYMENT_DECLINED', now);
+    this.declineReason = declineReason ?? null;
+    return this.cancel(reason, now);
   }
 
   /** The customer cancels; whatever was or will be captured for this order is refunded. */
   cancelByCustomer(now: Date): void {
     if (this.status === 'CANCELLED') throw new OrderAlreadyCancelledError(this.id);
     this.cancel('CANCELLED_BY_CUSTOMER', now);
+  }
+
+  /** Still waiting for payments past its own deadline. */
+  isPaymentOverdue(now: Date): boolean {
+    return this.status === 'PENDING' && this.paymentDeadline !== null && this.paymentDeadline.getTime() <= now.getTime();
   }
 
   private cancel(reason: CancellationReason, now: Date): boolean {

@@ -5,11 +5,13 @@ import { CurrentActor } from '../../../shared/security/decorators';
 import { IdempotencyKey } from '../../../shared/http/idempotency-key.decorator';
 import { ApiProblems } from '../../../shared/http/openapi/api-problems.decorator';
 import { Page } from '../../../shared/pagination/page';
+import { OrderSagaDto } from '../contracts/order-saga.dto';
 import { OrderDto } from '../contracts/order.dto';
 import { OrdersErrors } from '../contracts/orders.errors';
 import { OrdersPort } from '../contracts/orders.port';
 import { ListOrdersQueryParams } from './dto/list-orders.query';
 import { PlaceOrderBody } from './dto/place-order.body';
+import { OrderSagaResponse } from './responses/order-saga.response';
 import { OrderPage, OrderResponse } from './responses/order.response';
 
 /** HTTP in front of the orders port. */
@@ -47,6 +49,19 @@ export class OrdersController {
     const order = await this.orders.get(id);
     assertCanAccessCustomer(actor, order.customerId);
     return order;
+  }
+
+  @Get(':id/saga')
+  @ApiOperation({
+    summary: "Follow an order's saga",
+    description: 'Its state, steps, payment deadline and compensation: the orchestrator\'s record for an order placed with SAGA=orchestration, what the order itself shows for one placed with choreography.',
+  })
+  @ApiOkResponse({ type: OrderSagaResponse, description: "The order's saga" })
+  @ApiProblems({ 404: [OrdersErrors.NOT_FOUND] })
+  async getSaga(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderSagaDto> {
+    const saga = await this.orders.getSaga(id);
+    assertCanAccessCustomer(actor, saga.customerId);
+    return saga;
   }
 
   @Post(':id/cancel')

@@ -4,9 +4,8 @@ import { CancellationReason, OrderItemDto, OrderStatus } from '../contracts/orde
 
 const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
 
-/** A row of orders.orders, the write model. */
-@Entity({ schema: 'orders', name: 'orders' })
-export class OrderRecord {
+/** The columns an order has in the write model and in the read model alike. */
+abstract class OrderColumns {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -35,6 +34,14 @@ export class OrderRecord {
   updatedAt!: Date;
 }
 
+/** A row of orders.orders, the write model. */
+@Entity({ schema: 'orders', name: 'orders' })
+export class OrderRecord extends OrderColumns {
+  /** The order's own payment deadline (choreography); null when its saga keeps it (orchestration). */
+  @Column('timestamptz', { name: 'payment_deadline', nullable: true })
+  paymentDeadline!: Date | null;
+}
+
 /** A row of orders.order_list, the read model behind the order lists, kept up to date from the orders' events. */
 @Entity({ schema: 'orders', name: 'order_list' })
-export class OrderListRecord extends OrderRecord {}
+export class OrderListRecord extends OrderColumns {}

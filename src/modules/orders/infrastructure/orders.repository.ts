@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ModuleDatabase } from '../../../shared/database/module-database';
 import { OrderDto } from '../contracts/order.dto';
 import { Order } from '../domain/order';
-import { OrderRecord } from './order.record';
+import { OrderListRecord, OrderRecord } from './order.record';
 
 /** The write model: orders.orders, inside the caller's transaction when there is one. */
 @Injectable()
@@ -30,10 +30,10 @@ export class OrdersRepository {
 }
 
 function toOrder(r: OrderRecord): Order {
-  return new Order(r.id, r.customerId, r.items, r.totalCents, r.status, r.cancellationReason, r.declineReason, r.createdAt, r.updatedAt);
+  return new Order(r.id, r.customerId, r.items, r.totalCents, r.status, r.cancellationReason, r.declineReason, r.createdAt, r.updatedAt, r.paymentDeadline);
 }
 
-export function toOrderDto(order: OrderRecord | Order): OrderDto {
+export function toOrderDto(order: OrderListRecord | Order): OrderDto {
   return {
     id: order.id,
     customerId: order.customerId,

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Inbox } from '../../../../shared/messaging/inbox';
-import { DeclineReason, DeclineReasons, PaymentCaptured, PaymentDeclined, PaymentDeclinedV2 } from '../../../payments/contracts';
+import { DeclineReason, DeclineReasons, PaymentCaptured, PaymentDeclined, PaymentDeclinedV2, PaymentRefunded } from '../../../payments/contracts';
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from '../../contracts/orders.events';
 import { RecordPaymentOutcomeCommand } from '../commands/record-payment-outcome/record-payment-outcome.command';
 import { OrderListProjection } from '../projections/order-list.projection';
@@ -21,6 +21,7 @@ export class OrdersMessageHandlers implements OnModuleInit {
       // Version 1 still comes from a payments of the release before, and from rows it left in its outbox.
       .on(PaymentDeclined, ({ payload }) => this.commands.execute(new RecordPaymentOutcomeCommand(payload.orderId, 'declined', knownDeclineReason(payload.reason))))
       .on(PaymentDeclinedV2, ({ payload }) => this.commands.execute(new RecordPaymentOutcomeCommand(payload.orderId, 'declined', payload.reason)))
+      .on(PaymentRefunded, ({ payload }) => this.commands.execute(new RecordPaymentOutcomeCommand(payload.orderId, 'refunded')))
       .on(OrderPlaced, (message) => this.projection.onPlaced(message))
       .on(OrderConfirmed, (message) => this.projection.onConfirmed(message))
       .on(OrderCancelled, (message) => this.projection.onCancelled(message));

@@ -4,7 +4,7 @@ import { DeclineReason, DeclineReasons } from '../../../payments/contracts';
 import { CancellationReason, OrderDto, OrderItemDto, OrderStatus } from '../../contracts/order.dto';
 
 const ORDER_STATUSES: OrderStatus[] = ['PENDING', 'CONFIRMED', 'CANCELLED'];
-const CANCELLATION_REASONS: CancellationReason[] = ['PAYMENT_DECLINED', 'CANCELLED_BY_CUSTOMER'];
+export const CANCELLATION_REASONS: CancellationReason[] = ['PAYMENT_DECLINED', 'PAYMENT_TIMEOUT', 'CANCELLED_BY_CUSTOMER'];
 
 export class OrderItemResponse implements OrderItemDto {
   @ApiProperty({ minLength: 1, maxLength: 64, example: 'tea' })
@@ -34,7 +34,11 @@ export class OrderResponse implements OrderDto {
   @ApiProperty({ enum: ORDER_STATUSES, enumName: 'OrderStatus', description: 'PENDING until the payment settles it' })
   status!: OrderStatus;
 
-  @ApiPropertyOptional({ enum: CANCELLATION_REASONS, enumName: 'CancellationReason', description: 'Set when CANCELLED' })
+  @ApiPropertyOptional({
+    enum: CANCELLATION_REASONS,
+    enumName: 'CancellationReason',
+    description: 'Set when CANCELLED. PAYMENT_TIMEOUT: payments did not answer in time; a capture that comes later is refunded',
+  })
   cancellationReason?: CancellationReason;
 
   @ApiPropertyOptional({ enum: Object.values(DeclineReasons), enumName: 'DeclineReason', description: 'Why payments declined the payment, when it did' })

@@ -6,17 +6,21 @@ import { OrderDto } from '../../../contracts/order.dto';
 import { OrderCancelled } from '../../../contracts/orders.events';
 import { OrderNotFoundError } from '../../../domain/order-errors';
 import { OrdersRepository, toOrderDto } from '../../../infrastructure/orders.repository';
+import { OrderSagaOrchestrator } from '../../saga/order-saga-orchestrator';
 import { CancelOrderCommand } from './cancel-order.command';
 
 /**
- * The customer cancels. Payments is asked to refund whatever it captured for the order; because that
- * request is delivered after the order's payment request, a payment still in flight is refunded too.
+ * The customer cancels. An orchestrated order is handed to its orchestrator, which refunds a payment it knows
+ * was captured, now or when the capture arrives. A choreographed one asks payments to refund whatever it
+ * captured for the order; because that request is delivered after the order's payment request, a payment
+ * still in flight is refunded too.
  */
 @CommandHandler(CancelOrderCommand)
 export class CancelOrderHandler implements ICommandHandler<CancelOrderCommand, OrderDto> {
   constructor(
     private readonly db: ModuleDatabase,
     private readonly orders: OrdersRepository,
+    private readonly orchestrator: OrderSagaOrchestrator,
     private readonly outbox: Outbox,
   ) {}
 
@@ -24,7 +28,10 @@ export class CancelOrderHandler implements ICommandHandler<CancelOrderCommand, O
     return this.db.transaction(async () => {
       const order = await this.orders.findForUpdate(orderId);
       if (!order) throw new OrderNotFoundError(orderId);
-      order.cancelByCustomer(new Date());
+      const now = new Date();
+      if (await this.orchestrator.handle(order, 'CANCELLED_BY_CUSTOMER', now)) return toOrderDto(order);
+
+      order.cancelByCustomer(now);
       await this.orders.save(order);
       const cancelled = toOrderDto(order);
       await this.outbox.publish(

@@ -10,11 +10,15 @@ import { OrderPlaced } from '../../../contracts/orders.events';
 import { Order } from '../../../domain/order';
 import { OrderCustomerUnknownError } from '../../../domain/order-errors';
 import { OrdersRepository, toOrderDto } from '../../../infrastructure/orders.repository';
+import { OrderSagaOrchestrator } from '../../saga/order-saga-orchestrator';
+import { OrderSagaSettings } from '../../saga/order-saga-settings';
 import { PlaceOrderCommand } from './place-order.command';
 
 /**
- * Accepts an order as PENDING and, in the same transaction, asks payments to capture its total. The
- * answer (PaymentCaptured or PaymentDeclined) arrives later as a message and settles the order.
+ * Accepts an order as PENDING and, in the same transaction, asks payments to capture its total: directly in
+ * choreography, where the order keeps its own payment deadline, or by starting its orchestrated saga, which
+ * keeps the deadline and sends the request. The answer (PaymentCaptured or PaymentDeclined) arrives later as a
+ * message and settles the order.
  */
 @CommandHandler(PlaceOrderCommand)
 export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, OrderDto> {
@@ -23,6 +27,8 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Ord
     private readonly customers: CustomersPort,
     private readonly outbox: Outbox,
     private readonly idempotency: IdempotencyStore,
+    private readonly orchestrator: OrderSagaOrchestrator,
+    private readonly settings: OrderSagaSettings,
   ) {}
 
   async execute({ input, idempotencyKey }: PlaceOrderCommand): Promise<OrderDto> {
@@ -32,13 +38,15 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Ord
     // Asked before the transaction opens: a call to another module must not hold this module's connection.
     await this.assertCustomerCanOrder(input.customerId);
     return this.idempotency.once(scope, idempotencyKey, input, async () => {
-      const order = Order.place(randomUUID(), input.customerId, input.items, new Date());
+      const now = new Date();
+      const paymentDeadline = this.settings.paymentDeadlineFor(now);
+      const orchestrated = this.settings.style === 'orchestration';
+      const order = Order.place(randomUUID(), input.customerId, input.items, now, orchestrated ? null : paymentDeadline);
       await this.orders.save(order);
       const placed = toOrderDto(order);
-      await this.outbox.publish(
-        new OrderPlaced({ orderId: order.id, customerId: order.customerId, items: order.items, totalCents: order.totalCents, placedAt: placed.createdAt }),
-        new RequestPayment({ orderId: order.id, customerId: order.customerId, amountCents: order.totalCents }),
-      );
+      await this.outbox.publish(new OrderPlaced({ orderId: order.id, customerId: order.customerId, items: order.items, totalCents: order.totalCents, placedAt: placed.createdAt }));
+      if (orchestrated) await this.orchestrator.start(order, paymentDeadline);
+      else await this.outbox.publish(new RequestPayment({ orderId: order.id, customerId: order.customerId, amountCents: order.totalCents }));
       return placed;
     });
   }

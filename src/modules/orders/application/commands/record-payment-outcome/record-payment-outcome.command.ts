@@ -1,9 +1,9 @@
 import { Command } from '@nestjs/cqrs';
 import { DeclineReason } from '../../../../payments/contracts';
 
-export type PaymentOutcome = 'captured' | 'declined';
+export type PaymentOutcome = 'captured' | 'declined' | 'refunded';
 
-/** Payments answered an order's payment request. */
+/** Payments answered an order's payment request, or reported its refund done. */
 export class RecordPaymentOutcomeCommand extends Command<void> {
   constructor(
     readonly orderId: string,

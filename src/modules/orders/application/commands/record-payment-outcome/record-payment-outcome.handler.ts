@@ -3,10 +3,18 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ModuleDatabase } from '../../../../../shared/database/module-database';
 import { Outbox } from '../../../../../shared/messaging/outbox';
 import { OrderCancelled, OrderConfirmed } from '../../../contracts/orders.events';
+import { OrderSagaEvent } from '../../../domain/order-saga';
 import { OrdersRepository } from '../../../infrastructure/orders.repository';
-import { RecordPaymentOutcomeCommand } from './record-payment-outcome.command';
+import { OrderSagaOrchestrator } from '../../saga/order-saga-orchestrator';
+import { PaymentOutcome, RecordPaymentOutcomeCommand } from './record-payment-outcome.command';
 
-/** Settles a PENDING order from payments' answer; an order the customer cancelled meanwhile stays cancelled. */
+const SAGA_EVENTS: Record<PaymentOutcome, OrderSagaEvent> = { captured: 'PAYMENT_CAPTURED', declined: 'PAYMENT_DECLINED', refunded: 'PAYMENT_REFUNDED' };
+
+/**
+ * Payments' answer for an order. An orchestrated order is handed to its orchestrator. A choreographed one
+ * reacts itself: a PENDING order is confirmed or cancelled; one cancelled meanwhile (by its customer, or by
+ * its deadline) stays cancelled, its refund already requested; a refund changes nothing.
+ */
 @CommandHandler(RecordPaymentOutcomeCommand)
 export class RecordPaymentOutcomeHandler implements ICommandHandler<RecordPaymentOutcomeCommand, void> {
   private readonly logger = new Logger(RecordPaymentOutcomeHandler.name);
@@ -14,6 +22,7 @@ export class RecordPaymentOutcomeHandler implements ICommandHandler<RecordPaymen
   constructor(
     private readonly db: ModuleDatabase,
     private readonly orders: OrdersRepository,
+    private readonly orchestrator: OrderSagaOrchestrator,
     private readonly outbox: Outbox,
   ) {}
 
@@ -25,7 +34,10 @@ export class RecordPaymentOutcomeHandler implements ICommandHandler<RecordPaymen
         return;
       }
       const now = new Date();
-      const changed = outcome === 'captured' ? order.confirm(now) : order.declinePayment(now, declineReason);
+      if (await this.orchestrator.handle(order, SAGA_EVENTS[outcome], now, declineReason)) return;
+
+      if (outcome === 'refunded') return;
+      const changed = outcome === 'captured' ? order.confirm(now) : order.cancelUnpaid('PAYMENT_DECLINED', now, declineReason);
       if (!changed) return;
       await this.orders.save(order);
       const at = now.toISOString();
