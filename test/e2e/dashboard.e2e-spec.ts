@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ModuleName } from '../../src/shared/config/module-name';
 import { expectProblem } from '../support/problems';
 import { eventually, HttpClient } from '../support/http-client';
 import { RunningShop, startShop } from '../support/running-shop';
@@ -95,7 +96,7 @@ describe.each(topologies)('dashboard ($name)', (topology) => {
       expect(silent).toEqual([]);
 
       const ofOrder = events.filter((e: { orderId?: string }) => e.orderId === order.id);
-      const hostOf = (module: string) => topology.processes.find((modules) => modules.includes(module))!.join('+');
+      const hostOf = (module: ModuleName) => topology.processes.find((modules) => modules.includes(module))!.join('+');
       // Each message as the process that saw it: the relay of its source delivered it, the inbox of its destination handled it.
       expect(ofOrder).toContainEqual(expect.objectContaining({ stage: 'delivered', name: 'payments.RequestPayment', process: hostOf('orders'), source: 'orders', destination: 'payments' }));
       expect(ofOrder).toContainEqual(expect.objectContaining({ stage: 'handled', name: 'payments.RequestPayment', process: hostOf('payments'), amounts: { amountCents: 300 } }));

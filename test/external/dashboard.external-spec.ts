@@ -88,10 +88,10 @@ describe.each(topologies)('the dashboard in Chromium ($name)', (topology) => {
       }
     }
     const via = split ? transport() : 'in-process';
-    const call = page.locator(`#picture g.link[data-kind="call"][data-from="orders"][data-to="customers"][data-via="${via}"]`);
-    expect(await call.textContent()).toBe(`get() · ${via}`);
-    const request = page.locator(`#picture g.link[data-kind="message"][data-from="orders"][data-to="payments"][data-via="${via}"]`);
-    expect(await request.textContent()).toBe(`RequestPayment, RequestRefund · ${via}`);
+    await page.locator(`#picture g.link[data-kind="call"][data-from="orders"][data-to="customers"][data-via="${via}"]`).waitFor();
+    expect(await page.locator('#picture text.link-label[data-kind="call"][data-from="orders"][data-to="customers"]').textContent()).toBe(`get() · ${via}`);
+    await page.locator(`#picture g.link[data-kind="message"][data-from="orders"][data-to="payments"][data-via="${via}"]`).waitFor();
+    expect(await page.locator('#picture text.link-label[data-kind="message"][data-from="orders"][data-to="payments"]').textContent()).toBe(`RequestPayment, RequestRefund · ${via}`);
     // Orders hears its own events (its read model) in its own process, whatever the split.
     expect(await page.locator('#picture g.link[data-kind="message"][data-from="orders"][data-to="orders"]').getAttribute('data-via')).toBe('in-process');
     expect(await page.locator('#picture g.link').count()).toBe(6);
@@ -187,9 +187,9 @@ describe.each(topologies)('the dashboard in Chromium ($name)', (topology) => {
           { timeout: SETTLE_TIMEOUT_MS },
         );
         // The picture says it on the arrow too, and the relay's failed tries are listed, none counted as an attempt.
-        const arrow = page.locator('#picture g.link[data-kind="message"][data-from="orders"][data-to="payments"]');
-        expect(Number(await arrow.getAttribute('data-pending'))).toBeGreaterThan(0);
-        expect(await arrow.textContent()).toMatch(/\d+ waiting/);
+        const label = page.locator('#picture text.link-label[data-kind="message"][data-from="orders"][data-to="payments"]');
+        expect(Number(await label.getAttribute('data-pending'))).toBeGreaterThan(0);
+        expect(await label.textContent()).toMatch(/\d+ waiting/);
         await page.locator('#failures li[data-stage="failed"][data-failure="unavailable"][data-attempts="0"]').first().waitFor({ timeout: SETTLE_TIMEOUT_MS });
         // The failed deposit and the relay's tries opened this process's breaker for payments.
         await page.locator('#modules tr[data-module="payments"][data-breaker="open"]').waitFor({ timeout: SETTLE_TIMEOUT_MS });

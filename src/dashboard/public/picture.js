@@ -5,7 +5,7 @@
 // message arrow from /dashboard/api/activity.
 import { ms, processName, replaceChildren, shortName, svg } from './dom.js';
 
-const BOX = { width: 190, height: 66 };
+const BOX = { width: 200, height: 66 };
 const MODULE_GAP = 110;
 const PROCESS_GAP = 140;
 const SIDE_PAD = 20;
@@ -13,7 +13,7 @@ const SIDE_PAD = 20;
 const HEAD = 26;
 /** How far the nearest arc rises above (or sinks below) the modules, and the distance between two arcs. */
 const FIRST_ARC = 34;
-const ARC_STEP = 26;
+const ARC_STEP = 30;
 
 /**
  * Draws `topology` into the <svg> `target`. `backlog` maps "source>destination" to the messages waiting in
@@ -33,13 +33,13 @@ export function drawPicture(target, topology, backlog) {
   const span = (link) => Math.abs(boxes.get(link.from).x - boxes.get(link.to).x);
   const bands = { above: arcLevels(links, 'above', span), below: arcLevels(links, 'below', span) };
   const moduleTop = 16 + bands.above.outside + bands.above.inside + HEAD;
-  const anchors = spreadAnchors(links, boxes);
+  const anchors = spreadAnchors(links, boxes, (link) => bands[link.side].levels.get(link));
 
   const width = Math.max(...[...boxes.values()].map((box) => box.process.x + box.process.width)) + 16;
   const height = moduleTop + BOX.height + bands.below.inside + SIDE_PAD + bands.below.outside + 16;
   target.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  target.setAttribute('width', String(width));
-  target.setAttribute('height', String(height));
+  // As wide as the section allows, up to a third larger than drawn: the labels stay readable, never huge.
+  target.style.maxWidth = `${Math.round(width * 1.35)}px`;
 
   const processTop = moduleTop - HEAD - bands.above.inside;
   const processHeight = HEAD + bands.above.inside + BOX.height + bands.below.inside + SIDE_PAD;
@@ -47,7 +47,7 @@ export function drawPicture(target, topology, backlog) {
     markers(),
     ...processes.map((process) => drawProcess(process, boxes.get(process.modules[0]).process, processTop, processHeight)),
     ...[...boxes].map(([name, box]) => drawModule(modules.get(name), box.x, moduleTop, topology.process.transport)),
-    ...links.map((link) => drawLink(link, anchors, bands[link.side].levels.get(link), moduleTop, backlog.get(`${link.from}>${link.to}`) || 0)),
+    ...drawLinks(links, anchors, (link) => bands[link.side].levels.get(link), moduleTop, backlog),
   ]);
 }
 
@@ -81,22 +81,28 @@ function placeModules(processes, shopOrder) {
   return boxes;
 }
 
-/** Where each arc leaves and reaches a module: spread over the box's edge, in the order of where the arc goes. */
-function spreadAnchors(links, boxes) {
+/**
+ * Where each arc leaves and reaches a module, spread over the box's edge so that arcs nest rather than cross:
+ * from left to right, the arcs to modules on the left (the higher, the further right), the module's arc to
+ * itself, then the arcs to modules on the right (the higher, the further left).
+ */
+function spreadAnchors(links, boxes, levelOf) {
   const ends = new Map();
   for (const link of links) {
     for (const end of ['from', 'to']) {
+      const here = boxes.get(link[end]).x;
+      const there = boxes.get(link[end === 'from' ? 'to' : 'from']).x;
+      const block = there < here ? 0 : there === here ? 1 : 2;
+      const order = block === 0 ? levelOf(link) : block === 1 ? (end === 'from' ? 0 : 1) : -levelOf(link);
       const key = `${link[end]} ${link.side}`;
       if (!ends.has(key)) ends.set(key, []);
-      // Sorted by where the other end is; of a module's arc to itself, the start first.
-      const other = boxes.get(link[end === 'from' ? 'to' : 'from']).x + (link.from === link.to ? (end === 'from' ? -1 : 1) : 0);
-      ends.get(key).push({ link, end, other });
+      ends.get(key).push({ link, end, block, order });
     }
   }
   const anchors = new Map();
   for (const [key, list] of ends) {
     const box = boxes.get(key.split(' ')[0]);
-    list.sort((a, b) => a.other - b.other);
+    list.sort((a, b) => a.block - b.block || a.order - b.order);
     list.forEach(({ link, end }, i) => anchors.set(`${end} ${link.kind} ${link.from}>${link.to}`, box.x + (BOX.width * (i + 1)) / (list.length + 1)));
   }
   return anchors;
@@ -119,7 +125,7 @@ function drawProcess(process, box, top, height) {
 }
 
 function drawModule(module, x, y, transport) {
-  const state = module.location === 'local' ? (module.healthy ? 'in this process' : 'database down') : module.healthy ? `over ${transport} · ${ms(module.checkMs)}` : 'not answering';
+  const state = module.location === 'local' ? (module.healthy ? 'in this process' : 'database down') : module.healthy ? `${transport} · ${ms(module.checkMs)}` : 'down';
   const breaker = module.breaker ? `breaker ${module.breaker}` : '';
   return svg('g', {
     className: `module ${module.location}${module.healthy ? '' : ' down'}`,
@@ -136,28 +142,33 @@ function drawModule(module, x, y, transport) {
   ]);
 }
 
-function drawLink(link, anchors, level, moduleTop, pending) {
-  const above = link.side === 'above';
-  const y = above ? moduleTop : moduleTop + BOX.height;
-  const x1 = anchors.get(`from ${link.kind} ${link.from}>${link.to}`);
-  const x2 = anchors.get(`to ${link.kind} ${link.from}>${link.to}`);
-  // A cubic Bézier whose control points sit 4/3 of the level away: its middle is exactly at the level.
-  const control = ((above ? -1 : 1) * level * 4) / 3;
-  const transport = link.via === 'in-process' ? 'in-process' : 'transport';
-  const what = link.kind === 'call' ? link.methods.map((method) => `${method}()`).join(', ') : link.messages.map(shortName).join(', ');
-  const labelY = above ? y - level - 5 : y + level + 14;
-  return svg('g', {
-    className: `link ${link.kind} ${transport}`,
-    'data-kind': link.kind,
-    'data-from': link.from,
-    'data-to': link.to,
-    'data-via': link.via,
-    'data-pending': link.kind === 'message' ? pending : undefined,
-  }, [
-    svg('path', { d: `M ${x1} ${y} C ${x1} ${y + control} ${x2} ${y + control} ${x2} ${y}`, 'marker-end': `url(#arrow-${transport})` }),
-    svg('text', { x: (x1 + x2) / 2, y: labelY, className: 'link-label' }, [
-      svg('tspan', { text: `${what} · ${link.via}` }),
-      pending > 0 ? svg('tspan', { className: 'backlog', text: ` · ${pending} waiting` }) : null,
-    ]),
-  ]);
+/** The arcs, then their labels over all of them (each label's white halo hides the lines behind it). */
+function drawLinks(links, anchors, levelOf, moduleTop, backlog) {
+  const arcs = [];
+  const labels = [];
+  for (const link of links) {
+    const above = link.side === 'above';
+    const level = levelOf(link);
+    const y = above ? moduleTop : moduleTop + BOX.height;
+    const x1 = anchors.get(`from ${link.kind} ${link.from}>${link.to}`);
+    const x2 = anchors.get(`to ${link.kind} ${link.from}>${link.to}`);
+    // A cubic Bézier whose control points sit 4/3 of the level away: its middle is exactly at the level.
+    const control = ((above ? -1 : 1) * level * 4) / 3;
+    const transport = link.via === 'in-process' ? 'in-process' : 'transport';
+    const pending = link.kind === 'message' ? backlog.get(`${link.from}>${link.to}`) || 0 : undefined;
+    const data = { 'data-kind': link.kind, 'data-from': link.from, 'data-to': link.to, 'data-via': link.via, 'data-pending': pending };
+    const what = link.kind === 'call' ? link.methods.map((method) => `${method}()`).join(', ') : link.messages.map(shortName).join(', ');
+    arcs.push(
+      svg('g', { className: `link ${link.kind} ${transport}`, ...data }, [
+        svg('path', { d: `M ${x1} ${y} C ${x1} ${y + control} ${x2} ${y + control} ${x2} ${y}`, 'marker-end': `url(#arrow-${transport})` }),
+      ]),
+    );
+    labels.push(
+      svg('text', { x: (x1 + x2) / 2, y: above ? y - level - 5 : y + level + 14, className: `link-label ${transport}`, ...data }, [
+        svg('tspan', { text: `${what} · ${link.via}` }),
+        pending > 0 ? svg('tspan', { className: 'backlog', text: ` · ${pending} waiting` }) : null,
+      ]),
+    );
+  }
+  return [...arcs, ...labels];
 }
