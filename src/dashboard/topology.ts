@@ -65,7 +65,10 @@ export class Topology {
   ) {}
 
   async view(): Promise<TopologyView> {
-    const [modules, processes] = await Promise.all([this.timedReadiness().then((hosted) => Promise.all(this.shop.map((module) => this.moduleView(module, hosted)))), this.processes()]);
+    const [modules, processes] = await Promise.all([
+      this.timedReadiness().then((hosted) => Promise.all(this.shop.map((module) => this.moduleView(module, hosted)))),
+      this.processes(),
+    ]);
     const links = shopLinks(this.shop);
     const processOf = (name: ModuleName) => processes.findIndex((process) => process.modules.includes(name));
     const via = (link: { from: ModuleName; to: ModuleName }): Via => (processOf(link.from) === processOf(link.to) ? 'in-process' : this.config.transport);
