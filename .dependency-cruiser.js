@@ -38,11 +38,11 @@ module.exports = {
     {
       name: 'shared-depends-on-nothing-above-it',
       comment:
-        'src/shared/ sits below every module, the gateway and the app. Move the code that ' +
+        'src/shared/ sits below every module, the gateway, the dashboard and the app. Move the code that ' +
         'needs a module into that module (or the app), or move what shared needs into shared.',
       severity: 'error',
       from: { path: '^src/shared/' },
-      to: { path: '^src/(modules|gateway|app)/' },
+      to: { path: '^src/(modules|gateway|dashboard|app)/' },
     },
     {
       name: 'modules-do-not-know-the-composition',
@@ -52,7 +52,17 @@ module.exports = {
         "another module's contracts or on src/shared/ instead.",
       severity: 'error',
       from: { path: '^src/modules/' },
-      to: { path: '^src/(app|gateway)/' },
+      to: { path: '^src/(app|gateway|dashboard)/' },
+    },
+    {
+      name: 'only-the-app-knows-the-composition',
+      comment:
+        'The gateway and the dashboard are loaded by the app (the composition root) and sit below it. What ' +
+        'they need to know of the modules or the deployment, the app passes in (DashboardModule.forRoot takes ' +
+        'the modules it draws); importing src/app/ would tie them to one composition and close a cycle.',
+      severity: 'error',
+      from: { path: '^src/(gateway|dashboard)/' },
+      to: { path: '^src/app/' },
     },
     {
       name: 'no-cycles-between-modules',

@@ -13,6 +13,8 @@ import { RateLimitModule } from '../shared/http/rate-limit.module';
 import { MessagingModule } from '../shared/messaging/messaging.module';
 import { GatewayModule } from '../gateway/gateway.module';
 import { DashboardModule } from '../dashboard/dashboard.module';
+import { ModuleDescription } from '../dashboard/shop-map';
+import { messageKey, MessageType } from '../shared/messaging/integration-message';
 import { MODULE_CATALOG } from './module-catalog';
 import { TransportModule } from '../shared/transport/transport.module';
 import { DeadLettersModule } from '../shared/dead-letters/dead-letters.module';
@@ -47,8 +49,15 @@ export class AppModule {
         ...MODULE_NAMES.map((name) => MODULE_CATALOG[name].http),
         GatewayModule,
         DeadLettersModule,
-        DashboardModule,
+        DashboardModule.forRoot(MODULE_NAMES.map(forDashboard)),
       ],
     };
   }
+}
+
+/** What the dashboard draws of a module: it imports none of them, and is told here. */
+function forDashboard(name: ModuleName): ModuleDescription {
+  const entry = MODULE_CATALOG[name];
+  const key = (type: MessageType) => messageKey(type.messageName, type.version);
+  return { name, port: entry.port.name, methods: entry.methods, consumes: entry.manifest.consumes.map(key), publishes: entry.publishes.map(key), calls: entry.calls };
 }

@@ -1,58 +1,34 @@
-import { Controller, Get, Header, MessageEvent, Sse } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Observable } from 'rxjs';
 import { Public } from '../shared/security/decorators';
-import { LiveEvents } from './live-events';
-import { DASHBOARD_CSS } from './page/dashboard-css';
-import { DASHBOARD_HTML } from './page/dashboard-html';
-import { DASHBOARD_JS } from './page/dashboard-js';
+import { Activity, ActivityView } from './activity';
+import { ActivityQuery } from './activity.query';
 import { Topology, TopologyView } from './topology';
 
 /**
- * The dashboard: one static page (its script and style served beside it, as the Content-Security-Policy
- * allows scripts from this origin only), the topology and the live stream of messages. All public: they
- * show names, ids, amounts and states, nothing a token protects. The order form calls the real API with
- * the token the user types in.
+ * The JSON the page draws: the topology as this process sees it, and what every process of the shop is doing.
+ * Public, like the page: names, ids, amounts, counts and states, nothing a token protects. What needs a token
+ * (the trace of a request, the dead letters) the page asks for with the token the user gives it.
  */
 @Public()
 @ApiExcludeController()
-@Controller('dashboard')
+@Controller('dashboard/api')
 export class DashboardController {
   constructor(
     private readonly topology: Topology,
-    private readonly events: LiveEvents,
+    private readonly activity: Activity,
   ) {}
 
-  @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-cache')
-  page(): string {
-    return DASHBOARD_HTML;
-  }
-
-  @Get('dashboard.js')
-  @Header('Content-Type', 'text/javascript; charset=utf-8')
-  @Header('Cache-Control', 'no-cache')
-  script(): string {
-    return DASHBOARD_JS;
-  }
-
-  @Get('dashboard.css')
-  @Header('Content-Type', 'text/css; charset=utf-8')
-  @Header('Cache-Control', 'no-cache')
-  style(): string {
-    return DASHBOARD_CSS;
-  }
-
-  @Get('api/topology')
+  @Get('topology')
   @Header('Cache-Control', 'no-store')
   topologyView(): Promise<TopologyView> {
     return this.topology.view();
   }
 
-  /** text/event-stream: one `message` event per message delivered or handled in this process. */
-  @Sse('events')
-  stream(): Observable<MessageEvent> {
-    return this.events.stream();
+  /** `?since=` (epoch ms): only the messages seen after it, so that a page that polls gets each once or twice. */
+  @Get('activity')
+  @Header('Cache-Control', 'no-store')
+  activityView(@Query() query: ActivityQuery): Promise<ActivityView> {
+    return this.activity.view(query.since ?? 0);
   }
 }

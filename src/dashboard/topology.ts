@@ -1,17 +1,20 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../shared/config/app-config';
-import { MODULE_NAMES, ModuleName } from '../shared/config/module-name';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig, TransportName } from '../shared/config/app-config';
+import { ModuleName } from '../shared/config/module-name';
 import { Readiness } from '../shared/health/readiness';
 import { BreakerState, RemoteDependencies } from '../shared/health/remote-dependencies';
-import { messageKey } from '../shared/messaging/integration-message';
-import { MODULE_CATALOG } from '../app/module-catalog';
+import { CallLink, MessageLink, ModuleDescription, SHOP_MODULES, shopLinks } from './shop-map';
+import { ShopReports } from './shop-reports';
+
+/** How a call or a message goes from one module to another: a method call in one process, or the transport. */
+export type Via = 'in-process' | TransportName;
 
 /** One module as this process sees it: hosted here, or reached over the transport. */
 export interface ModuleView {
   name: ModuleName;
   location: 'local' | 'remote';
   /** How this process reaches it: in-process calls, or the transport. */
-  via: 'in-process' | AppConfig['transport'];
+  via: Via;
   healthy: boolean;
   /** What failed, when it is not healthy. */
   detail?: string;
@@ -27,18 +30,29 @@ export interface ModuleView {
   consumes: string[];
 }
 
+/** A process of the shop: this one, one that answered, or one that did not (as its modules were last seen). */
+export interface ProcessView {
+  modules: ModuleName[];
+  here: boolean;
+  answering: boolean;
+}
+
 export interface TopologyView {
-  process: { modules: ModuleName[]; transport: AppConfig['transport'] };
+  process: { modules: ModuleName[]; transport: TransportName };
+  processes: ProcessView[];
   modules: ModuleView[];
+  calls: Array<CallLink & { via: Via }>;
+  messages: Array<MessageLink & { via: Via }>;
   checkedAt: string;
 }
 
 const CHECK_TIMEOUT_MS = 1000;
 
 /**
- * Which module runs where, seen from this process, and whether each answers: a hosted module by its
- * readiness check (its database), a remote one as /health/dependencies reports it (a ping over the transport,
- * and the circuit breaker). Only names and states: no address or URL, since this is served without a token.
+ * Which module runs in which process, seen from this process, how the modules call and tell each other, and
+ * whether each answers: a hosted module by its readiness check (its database), a remote one as
+ * /health/dependencies reports it (a ping over the transport, and the circuit breaker). Only names and
+ * states: no address or URL, since this is served without a token.
  */
 @Injectable()
 export class Topology {
@@ -46,37 +60,54 @@ export class Topology {
     private readonly config: AppConfig,
     private readonly readiness: Readiness,
     private readonly dependencies: RemoteDependencies,
+    private readonly reports: ShopReports,
+    @Inject(SHOP_MODULES) private readonly shop: ModuleDescription[],
   ) {}
 
   async view(): Promise<TopologyView> {
-    const readiness = await this.timed(() => this.readiness.report(CHECK_TIMEOUT_MS));
-    const checks = readiness.value?.checks ?? {};
+    const [modules, processes] = await Promise.all([
+      this.timedReadiness().then((hosted) => Promise.all(this.shop.map((module) => this.moduleView(module, hosted)))),
+      this.processes(),
+    ]);
+    const links = shopLinks(this.shop);
+    const processOf = (name: ModuleName) => processes.findIndex((process) => process.modules.includes(name));
+    const via = (link: { from: ModuleName; to: ModuleName }): Via => (processOf(link.from) === processOf(link.to) ? 'in-process' : this.config.transport);
     return {
-      process: { modules: MODULE_NAMES.filter((name) => this.config.hosts(name)), transport: this.config.transport },
-      modules: await Promise.all(MODULE_NAMES.map((name) => this.moduleView(name, checks, readiness.ms))),
+      process: { modules: processes[0].modules, transport: this.config.transport },
+      processes,
+      modules,
+      calls: links.calls.map((link) => ({ ...link, via: via(link) })),
+      messages: links.messages.map((link) => ({ ...link, via: via(link) })),
       checkedAt: new Date().toISOString(),
     };
   }
 
-  private async moduleView(name: ModuleName, checks: Record<string, string>, readinessMs: number): Promise<ModuleView> {
-    const entry = MODULE_CATALOG[name];
-    const described = { name, port: entry.port.name, methods: entry.methods, consumes: entry.manifest.consumes.map((t) => messageKey(t.messageName, t.version)) };
+  /** This process, those that answered, and those that did not, grouped as their modules were last seen. */
+  private async processes(): Promise<ProcessView[]> {
+    const { here, others, silent } = await this.reports.collect({ metrics: [] });
+    return [
+      { modules: here.modules, here: true, answering: true },
+      ...others.map((report) => ({ modules: report.modules, here: false, answering: true })),
+      ...silent.map((modules) => ({ modules, here: false, answering: false })),
+    ];
+  }
+
+  private async moduleView(module: ModuleDescription, hosted: { checks: Record<string, string>; ms: number }): Promise<ModuleView> {
+    const { name, port, methods, consumes } = module;
+    const described = { name, port, methods, consumes };
     if (this.config.hosts(name)) {
-      const state = checks[`${name}.database`] ?? 'down: not started';
-      return { ...described, location: 'local', via: 'in-process', healthy: state === 'up', detail: state === 'up' ? undefined : state, checkMs: readinessMs };
+      const state = hosted.checks[`${name}.database`] ?? 'down: not started';
+      return { ...described, location: 'local', via: 'in-process', healthy: state === 'up', detail: state === 'up' ? undefined : state, checkMs: hosted.ms };
     }
     const remote = await this.dependencies.check(name, CHECK_TIMEOUT_MS);
     const healthy = remote.status === 'up';
     return { ...described, location: 'remote', via: this.config.transport, healthy, detail: healthy ? undefined : `down: ${remote.detail}`, checkMs: remote.roundTripMs, breaker: remote.breaker };
   }
 
-  private async timed<T>(work: () => Promise<T>): Promise<{ value?: T; ms: number; error?: string }> {
+  /** The readiness checks of the hosted modules, and how long they took together. */
+  private async timedReadiness(): Promise<{ checks: Record<string, string>; ms: number }> {
     const started = performance.now();
-    try {
-      const value = await work();
-      return { value, ms: Math.round(performance.now() - started) };
-    } catch (error) {
-      return { ms: Math.round(performance.now() - started), error: `down: ${(error as Error).message}` };
-    }
+    const report = await this.readiness.report(CHECK_TIMEOUT_MS).catch(() => undefined);
+    return { checks: report?.checks ?? {}, ms: Math.round(performance.now() - started) };
   }
 }

@@ -83,6 +83,16 @@ describe('module boundaries (npm run check:boundaries)', () => {
     expect(output).toContain('src/shared/leak.ts → src/modules/alpha/domain/thing.ts');
   });
 
+  it('fails the dashboard importing the app that composes it', () => {
+    const { status, output } = checkBoundaries({
+      'src/app/catalog.ts': "export const CATALOG = ['alpha', 'beta'];\n",
+      'src/dashboard/topology.ts': "import { CATALOG } from '../app/catalog';\nexport const names = () => CATALOG;\n",
+    });
+    expect(status).not.toBe(0);
+    expect(output).toContain('only-the-app-knows-the-composition');
+    expect(output).toContain('src/dashboard/topology.ts → src/app/catalog.ts');
+  });
+
   it("fails contracts reaching into their own module's internals", () => {
     const { status, output } = checkBoundaries({
       'src/modules/beta/contracts/index.ts': "export type { Thing } from '../application/use';\n",

@@ -63,6 +63,17 @@ describe(`bad input over the transport (${process.env.TRANSPORT ?? 'tcp'})`, () 
     await expect(send(patterns.deadLetterReplay('payments'), { id: randomUUID() })).resolves.toBeNull();
   });
 
+  it.each([
+    ['no list of metrics', { messagesAfter: 0 }],
+    ['a metric name that is no metric name', { metrics: ['up{job="x"}'] }],
+    ['an instant that is not a number', { metrics: [], messagesAfter: 'yesterday' }],
+  ])('refuses a report request with %s, and answers a well-formed one with the process and what it asked for', async (_case, request) => {
+    await expect(send(patterns.report('payments'), request)).rejects.toMatchObject({ code: 'MALFORMED_CALL' });
+    const report = await send(patterns.report('payments'), { metrics: ['dead_letters', 'no_such_metric'], messagesAfter: 0 });
+    expect(report).toMatchObject({ process: 'payments', modules: ['payments'], messages: expect.any(Array) });
+    expect(report.metrics.map((metric: { name: string }) => metric.name)).toEqual(['dead_letters']);
+  });
+
   it('refuses a pattern nobody answers', async () => {
     const error = await failureOf(`${config.transportNamespace}.payments.unknown`, {});
     // Over TCP and RabbitMQ the module receives it and says so; NATS and Redis route by subject, so it never

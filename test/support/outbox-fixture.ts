@@ -8,6 +8,7 @@ import { ModuleDatabase } from '../../src/shared/database/module-database';
 import { openModuleDatabase } from '../../src/shared/database/open-module-database';
 import { IntegrationMessage, MessageEnvelope } from '../../src/shared/messaging/integration-message';
 import { MessageDispatcher, RemoteInboxes } from '../../src/shared/messaging/message-dispatcher';
+import { MessageTap } from '../../src/shared/messaging/message-tap';
 import { MessageRoutes } from '../../src/shared/messaging/message-routes';
 import { addOrderingKeysAndDeadLetters, createMessagingTables } from '../../src/shared/messaging/messaging-tables';
 import { Outbox } from '../../src/shared/messaging/outbox';
@@ -129,8 +130,8 @@ export class RecordingConsumer implements RemoteInboxes {
   }
 }
 
-export function relayFor(source: SourceDatabase, dispatcher: MessageDispatcher, settings: Partial<OutboxRelaySettings> = {}, metrics?: Metrics): OutboxRelay {
-  return new OutboxRelay(source.db, dispatcher, { sweepIntervalMs: 50, maxAttempts: 3, concurrency: 4, ...settings }, metrics);
+export function relayFor(source: SourceDatabase, dispatcher: MessageDispatcher, settings: Partial<OutboxRelaySettings> = {}, metrics?: Metrics, tap?: MessageTap): OutboxRelay {
+  return new OutboxRelay(source.db, dispatcher, { sweepIntervalMs: 50, maxAttempts: 3, concurrency: 4, ...settings }, metrics, tap);
 }
 
 /** Waits for `condition`, polling; fails with `what` if it does not come true within `timeoutMs`. */

@@ -4,6 +4,7 @@ import { fromRemoteError } from '../transport/remote-errors';
 import { Inbox } from './inbox';
 import { MessageEnvelope } from './integration-message';
 import { MessageDispatcher } from './message-dispatcher';
+import { MessageTap, TappedMessage } from './message-tap';
 import { OutboxRelay } from './outbox-relay';
 import {
   acrossTransport,
@@ -43,6 +44,15 @@ describe('OutboxRelay', () => {
     (await metrics.registry.getSingleMetric(name)!.get()).values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))?.value ?? 0;
   const deadLetters = () => source.db.dataSource.query(`SELECT name, ordering_key, attempts, last_error FROM orders.dead_letters`);
   const pending = () => source.count(`SELECT count(*) AS n FROM {schema}.outbox WHERE delivered_at IS NULL`);
+
+  /** What a tap on the relay saw of `key`'s messages: stage, and for a failure why and the attempts so far. */
+  function watch(tap: MessageTap, key: string): Array<[string, string?, number?]> {
+    const seen: Array<[string, string?, number?]> = [];
+    tap.messages$.subscribe((message: TappedMessage) => {
+      if (keyOf(message.envelope) === key) seen.push([message.stage, message.delivery?.failure, message.delivery?.attempts]);
+    });
+    return seen;
+  }
 
   /** A consumer whose inbox is in this process, with a handler for Numbered that runs `handle`. */
   function localInbox(handle: (envelope: MessageEnvelope) => Promise<void>): { dispatcher: MessageDispatcher; inbox: Inbox } {
@@ -112,7 +122,9 @@ describe('OutboxRelay', () => {
       if (keyOf(envelope) === 'poison' && numberOf(envelope) === 1) throw new Error('this handler cannot take it');
       handled.push(envelope);
     });
-    relay = relayFor(source, dispatcher, { maxAttempts: 3 }, metrics);
+    const tap = new MessageTap();
+    const poison = watch(tap, 'poison');
+    relay = relayFor(source, dispatcher, { maxAttempts: 3 }, metrics, tap);
     await source.publish(relay.wake, ...numbered('poison', 1), ...numbered('other', 1), ...numbered('poison', 2, 3), ...numbered('other', 2));
     relay.start();
 
@@ -125,6 +137,14 @@ describe('OutboxRelay', () => {
     expect(await source.count(`SELECT count(*) AS n FROM {schema}.outbox`)).toBe(4);
     expect(await counter('messages_dead_lettered_total', { source: 'orders', destination: CONSUMER })).toBe(1);
     expect(await counter('inbox_messages_total', { module: CONSUMER, outcome: 'handled' })).toBe(4);
+    // What the dashboard shows of it: each failed attempt, then the giving up, then the key going on.
+    expect(poison).toEqual([
+      ['failed', 'handler-failed', 1],
+      ['failed', 'handler-failed', 2],
+      ['dead-lettered', 'handler-failed', 3],
+      ['delivered', undefined, undefined],
+      ['delivered', undefined, undefined],
+    ]);
   });
 
   it('counts a handler failure in another process as an attempt too', async () => {
@@ -170,13 +190,18 @@ describe('OutboxRelay', () => {
     consumer.behave = async () => {
       if (down) throw fromRemoteError(CONSUMER, Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4103'), { code: 'ECONNREFUSED' }));
     };
-    relay = relayFor(source, new MessageDispatcher(consumer), { maxAttempts: 1, concurrency: 1 }, metrics);
+    const tap = new MessageTap();
+    const a = watch(tap, 'a');
+    relay = relayFor(source, new MessageDispatcher(consumer), { maxAttempts: 1, concurrency: 1 }, metrics, tap);
     await source.publish(relay.wake, ...numbered('a', 1, 2), ...numbered('b', 1, 2), ...numbered('c', 1));
     relay.start();
 
     // More attempts than a handler failure would be allowed: none of them counts.
     await until('the relay has tried a few times', () => consumer.attempts >= 3);
     expect(await deadLetters()).toEqual([]);
+    const failures = a.filter(([stage]) => stage === 'failed');
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.every(([, failure, attempts]) => failure === 'unavailable' && attempts === 0)).toBe(true);
     expect(await source.count(`SELECT count(*) AS n FROM {schema}.outbox WHERE attempts > 0`)).toBe(0);
     expect(await source.count(`SELECT count(*) AS n FROM {schema}.outbox WHERE last_error LIKE '%cannot be reached%'`)).toBeGreaterThan(0);
 

@@ -196,7 +196,7 @@ export class OutboxRelay {
       try {
         await this.dispatcher.deliver(envelope);
       } catch (error) {
-        if (await this.settleFailure(row, error, deliveredLocally)) continue;
+        if (await this.settleFailure(row, envelope, error, deliveredLocally)) continue;
         return;
       }
       this.destinations.answered(row.destination);
@@ -209,7 +209,7 @@ export class OutboxRelay {
   }
 
   /** Records a failed delivery; true when the row was dead-lettered, so that its key goes on. */
-  private async settleFailure(row: OutboxRow, error: unknown, deliveredLocally: boolean): Promise<boolean> {
+  private async settleFailure(row: OutboxRow, envelope: MessageEnvelope, error: unknown, deliveredLocally: boolean): Promise<boolean> {
     const labels = { source: this.db.module, destination: row.destination };
     const message = errorMessage(error);
     this.metrics?.deliveryFailures.inc(labels);
@@ -219,6 +219,7 @@ export class OutboxRelay {
       const pauseMs = this.destinations.unavailable(row.destination);
       this.logger.warn(`${row.destination} is unavailable (delivering ${row.name} ${row.message_id}); its messages wait ${Math.round(pauseMs)} ms: ${message}`);
       await this.rows.recordUnavailable(row, message);
+      this.tap?.record('failed', envelope, { failure, attempts: row.attempts });
       return false;
     }
 
@@ -227,6 +228,7 @@ export class OutboxRelay {
     if (failure === 'unroutable' || attempts >= this.settings.maxAttempts) {
       const reason = failure === 'unroutable' ? `no handler accepts it: ${message}` : message;
       await this.rows.deadLetter(row, attempts, reason);
+      this.tap?.record('dead-lettered', envelope, { failure, attempts });
       this.metrics?.messagesDeadLettered.inc(labels);
       this.logger.error(`dead-lettered ${row.name} ${row.message_id} to ${row.destination} after ${attempts} attempt(s): ${reason}`);
       return true;
@@ -237,6 +239,7 @@ export class OutboxRelay {
       `delivery of ${row.name} ${row.message_id} to ${row.destination} failed (attempt ${attempts} of ${this.settings.maxAttempts}), retrying in ${Math.round(backoffMs)} ms: ${message}`,
     );
     await this.rows.recordFailedAttempt(row, attempts, message, backoffMs);
+    this.tap?.record('failed', envelope, { failure, attempts });
     return false;
   }
 

@@ -10,6 +10,7 @@ import { fromRemoteError, isRemoteHandlerFailure } from './remote-errors';
 import { injectTraceContext } from '../observability/tracing/trace-context';
 import type { SpanView } from '../observability/tracing/recent-spans';
 import { DeadLetter, DeadLetterSlice, DeadLetterSliceAnswer, DeadLetterSource } from '../messaging/dead-letter';
+import type { ProcessReport, ProcessReportRequest } from '../observability/process-report';
 
 /**
  * The one way this process talks to a module hosted elsewhere. Every call and delivery goes through the
@@ -55,6 +56,11 @@ export class ModuleClient implements DeadLetterSource {
   /** The spans of a trace recorded by the process hosting this module (and whichever others it hosts). */
   async spans(traceId: string, timeoutMs = 2000): Promise<{ process: string; spans: SpanView[] }> {
     return lastValueFrom(this.proxy.send(this.patterns.spans(this.module), { traceId }).pipe(timeout(timeoutMs)));
+  }
+
+  /** What the process hosting this module reports of itself; past the breaker, like a ping: looking must not change what is seen. */
+  async report(request: ProcessReportRequest, timeoutMs = 2000): Promise<ProcessReport> {
+    return lastValueFrom(this.proxy.send(this.patterns.report(this.module), request).pipe(timeout(timeoutMs)));
   }
 
   /** A slice of the module's dead letters: a read, so retried like one; MODULE_UNAVAILABLE when it cannot be reached. */

@@ -20,6 +20,7 @@ import { Tracing } from '../observability/tracing/tracing';
 import { DeadLetter, DeadLetterSliceAnswer } from '../messaging/dead-letter';
 import { DeadLetterStores } from '../messaging/dead-letter-stores';
 import { isDeadLetterSlice, isReplayRequest } from './dead-letter-call-guard';
+import { isProcessReportRequest, ProcessReport, ProcessReporter } from '../observability/process-report';
 
 type PortObject = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
@@ -45,6 +46,7 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
       private readonly tracing: Tracing,
       private readonly recent: RecentSpans,
       private readonly deadLetters: DeadLetterStores,
+      private readonly reporter: ProcessReporter,
     ) {}
 
     @MessagePattern(patterns.call(module), group)
@@ -98,11 +100,19 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
       return { process: this.recent.process, spans: typeof traceId === 'string' ? this.recent.forTrace(traceId) : [] };
     }
 
+    /** This process's report of itself, for the dashboard of another process. */
+    @MessagePattern(patterns.report(module), group)
+    async report(@Payload() request: unknown, @Ctx() context: unknown): Promise<ProcessReport> {
+      if (!isProcessReportRequest(request)) return this.refuse('report request', request, context);
+      acknowledge(context);
+      return this.reporter.report(request);
+    }
+
     /** A slice of this module's dead letters, for the admin API of another process. */
     @MessagePattern(patterns.deadLetterList(module), group)
     async listDeadLetters(@Payload() slice: unknown, @Ctx() context: unknown): Promise<DeadLetterSliceAnswer> {
       const store = this.deadLetters.get(module);
-      if (!isDeadLetterSlice(slice) || !store) return this.refuseDeadLetterRequest(slice, context);
+      if (!isDeadLetterSlice(slice) || !store) return this.refuse('dead-letter request', slice, context);
       acknowledge(context);
       return this.inFlight.track(() => rethrowForTransport(() => store.list(slice)));
     }
@@ -111,16 +121,16 @@ export function createModuleRpcController(module: ModuleName, portToken: Abstrac
     @MessagePattern(patterns.deadLetterReplay(module), group)
     async replayDeadLetter(@Payload() request: unknown, @Ctx() context: unknown): Promise<DeadLetter | null> {
       const store = this.deadLetters.get(module);
-      if (!isReplayRequest(request) || !store) return this.refuseDeadLetterRequest(request, context);
+      if (!isReplayRequest(request) || !store) return this.refuse('dead-letter request', request, context);
       // At most once, like a call: the replay is not run again if this process dies while running it.
       acknowledge(context);
       return this.inFlight.track(() => rethrowForTransport(async () => (await store.replay(request.id)) ?? null));
     }
 
-    private async refuseDeadLetterRequest(request: unknown, context: unknown): Promise<never> {
-      logger.warn(`refused a malformed dead-letter request: ${JSON.stringify(request)?.slice(0, 200)}`);
-      await deadLetter(context, patterns.deadLetters(), 'malformed dead-letter request');
-      throw new RpcException(new DomainError('MALFORMED_CALL', 'invalid', `not a dead-letter request for ${module}`).toJSON());
+    private async refuse(what: string, request: unknown, context: unknown): Promise<never> {
+      logger.warn(`refused a malformed ${what}: ${JSON.stringify(request)?.slice(0, 200)}`);
+      await deadLetter(context, patterns.deadLetters(), `malformed ${what}`);
+      throw new RpcException(new DomainError('MALFORMED_CALL', 'invalid', `not a ${what} for ${module}`).toJSON());
     }
 
     @MessagePattern(patterns.ping(module), group)

@@ -28,6 +28,11 @@ export class Patterns {
     return `${this.namespace}.${module}.spans`;
   }
 
+  /** What the process hosting a module reports of itself (see ProcessReporter), for the dashboard of any process. */
+  report(module: ModuleName): string {
+    return `${this.namespace}.${module}.report`;
+  }
+
   /** A page of the messages a module's outbox gave up on (see DeadLetterStore), for the admin API of any process. */
   deadLetterList(module: ModuleName): string {
     return `${this.namespace}.${module}.dead-letters.list`;

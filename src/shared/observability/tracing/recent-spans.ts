@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { hrTimeToMilliseconds } from '@opentelemetry/core';
 import type { ReadableSpan, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { Ring } from '../ring';
 
 /** One ended span, as plain data that can cross the transport and be drawn by the dashboard. */
 export interface SpanView {
@@ -27,17 +28,21 @@ const DEFAULT_CAPACITY = 5000;
  */
 @Injectable()
 export class RecentSpans implements SpanProcessor {
-  private readonly ring: SpanView[] = [];
-  private next = 0;
+  private readonly ring: Ring<SpanView>;
 
   constructor(
     readonly process: string,
-    private readonly capacity = DEFAULT_CAPACITY,
-  ) {}
+    capacity = DEFAULT_CAPACITY,
+  ) {
+    this.ring = new Ring(capacity);
+  }
 
   /** The trace's spans in the order they started; of two started in the same millisecond, the longer (the parent, usually) first. */
   forTrace(traceId: string): SpanView[] {
-    return this.ring.filter((span) => span.traceId === traceId).sort(byStart);
+    return this.ring
+      .values()
+      .filter((span) => span.traceId === traceId)
+      .sort(byStart);
   }
 
   onStart(): void {
@@ -45,10 +50,7 @@ export class RecentSpans implements SpanProcessor {
   }
 
   onEnd(span: ReadableSpan): void {
-    const view = toView(span, this.process);
-    if (this.ring.length < this.capacity) this.ring.push(view);
-    else this.ring[this.next] = view;
-    this.next = (this.next + 1) % this.capacity;
+    this.ring.add(toView(span, this.process));
   }
 
   forceFlush(): Promise<void> {
