@@ -13,6 +13,7 @@ import { OrdersModule } from '../modules/orders/orders.module';
 import {
   PaymentCaptured,
   PaymentDeclined,
+  PaymentDeclinedV2,
   PaymentRefunded,
   PaymentsPort,
   paymentsPortMethods,
@@ -72,7 +73,7 @@ export const MODULE_CATALOG: Record<ModuleName, ModuleEntry> = {
     port: PaymentsPort,
     methods: paymentsPortMethods,
     reads: paymentsPortReads,
-    publishes: [PaymentCaptured, PaymentDeclined, PaymentRefunded],
+    publishes: [PaymentCaptured, PaymentDeclined, PaymentDeclinedV2, PaymentRefunded],
     calls: [{ module: 'customers', method: 'get' }],
   },
 };

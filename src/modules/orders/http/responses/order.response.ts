@@ -37,7 +37,8 @@ export class OrderResponse implements OrderDto {
   @ApiPropertyOptional({
     enum: CANCELLATION_REASONS,
     enumName: 'CancellationReason',
-    description: 'Set when CANCELLED. PAYMENT_TIMEOUT: payments did not answer in time; a capture that comes later is refunded',
+    description:
+      'Set when CANCELLED. PAYMENT_TIMEOUT: payments did not answer in time; a capture that comes later is refunded. The set may grow: a client treats a reason it does not know as a cancellation',
   })
   cancellationReason?: CancellationReason;
 
