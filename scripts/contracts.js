@@ -39,10 +39,20 @@ function parseArgs(argv) {
   return options;
 }
 
-function main() {
-  const options = parseArgs(process.argv.slice(2));
+/** Runs the command with `argv` (the arguments after the script's name): { status, output }. */
+function run(argv) {
+  const out = [];
+  const say = (line) => out.push(line);
+  try {
+    return { status: contracts(parseArgs(argv), say), output: out.map((line) => `${line}\n`).join('') };
+  } catch (error) {
+    return { status: 2, output: `${out.map((line) => `${line}\n`).join('')}${error instanceof UsageError ? error.message : error.stack}\n` };
+  }
+}
+
+function contracts(options, say) {
   if (options.mode === 'help') {
-    process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+    say(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
     return 0;
   }
   const dir = path.join(options.root, SNAPSHOTS);
@@ -62,19 +72,19 @@ function main() {
   }
   const stale = [...new Set([...fresh.keys(), ...committed.keys()])].filter((m) => fresh.get(m) !== committed.get(m)).sort();
 
-  for (const b of breaking) process.stdout.write(`✘ ${b.module}: ${b.subject}${b.field ? `, ${b.field}` : ''}: ${b.problem}\n`);
-  for (const c of compatible) process.stdout.write(`  ${c.module}: ${c.subject}: ${c.change}\n`);
+  for (const b of breaking) say(`✘ ${b.module}: ${b.subject}${b.field ? `, ${b.field}` : ''}: ${b.problem}`);
+  for (const c of compatible) say(`  ${c.module}: ${c.subject}: ${c.change}`);
 
   if (options.mode === 'check') {
     if (breaking.length) {
-      process.stdout.write(`\n✘ ${breaking.length} breaking change(s): keep the old method or message version beside the new one (docs/versioning.md)\n`);
+      say(`\n✘ ${breaking.length} breaking change(s): keep the old method or message version beside the new one (docs/versioning.md)`);
       return 1;
     }
-    process.stdout.write(stale.length ? `\n✔ no breaking change; not yet in ${SNAPSHOTS}/: ${stale.join(', ')} (run npm run contracts)\n` : `✔ ${SNAPSHOTS}/ matches the code\n`);
+    say(stale.length ? `\n✔ no breaking change; not yet in ${SNAPSHOTS}/: ${stale.join(', ')} (run npm run contracts)` : `✔ ${SNAPSHOTS}/ matches the code`);
     return 0;
   }
   if (breaking.length && !options.acceptBreaking) {
-    process.stdout.write(`\n✘ ${breaking.length} breaking change(s): nothing written. Keep the old version beside the new one, or, to retire one that no running process uses, --accept-breaking (docs/versioning.md)\n`);
+    say(`\n✘ ${breaking.length} breaking change(s): nothing written. Keep the old version beside the new one, or, to retire one that no running process uses, --accept-breaking (docs/versioning.md)`);
     return 1;
   }
   fs.mkdirSync(dir, { recursive: true });
@@ -82,13 +92,14 @@ function main() {
     if (fresh.has(module)) fs.writeFileSync(path.join(dir, `${module}.json`), fresh.get(module));
     else fs.rmSync(path.join(dir, `${module}.json`));
   }
-  process.stdout.write(stale.length ? `wrote ${stale.map((m) => `${SNAPSHOTS}/${m}.json`).join(', ')}\n` : `${SNAPSHOTS}/ is up to date\n`);
+  say(stale.length ? `wrote ${stale.map((m) => `${SNAPSHOTS}/${m}.json`).join(', ')}` : `${SNAPSHOTS}/ is up to date`);
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(error instanceof UsageError ? error.message : error);
-  process.exitCode = 2;
+if (require.main === module) {
+  const { status, output } = run(process.argv.slice(2));
+  process.stdout.write(output);
+  process.exitCode = status;
 }
+
+module.exports = { run };
