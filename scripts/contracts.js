@@ -52,7 +52,8 @@ function run(argv) {
 
 function contracts(options, say) {
   if (options.mode === 'help') {
-    say(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    const header = fs.readFileSync(__filename, 'utf8').split('\n').slice(1);
+    say(header.slice(0, header.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
     return 0;
   }
   const dir = path.join(options.root, SNAPSHOTS);
