@@ -18,7 +18,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { extract } = require('./contracts/extract');
-const { compare } = require('./contracts/compare');
+const { compare, compareDeliveries } = require('./contracts/compare');
 const { sortKeys } = require('./contracts/json-schema');
 
 const SNAPSHOTS = 'contracts/snapshots';
@@ -62,15 +62,18 @@ function contracts(options, say) {
     (fs.existsSync(dir) ? fs.readdirSync(dir) : []).filter((f) => f.endsWith('.json')).map((f) => [f.replace(/\.json$/, ''), fs.readFileSync(path.join(dir, f), 'utf8')]),
   );
 
+  const modules = [...new Set([...fresh.keys(), ...committed.keys()])].sort();
+  const before = new Map(modules.map((m) => [m, committed.has(m) ? JSON.parse(committed.get(m)) : undefined]));
+  const after = new Map(modules.filter((m) => fresh.has(m)).map((m) => [m, JSON.parse(fresh.get(m))]));
   const breaking = [];
   const compatible = [];
-  for (const module of [...new Set([...fresh.keys(), ...committed.keys()])].sort()) {
-    const before = committed.has(module) ? JSON.parse(committed.get(module)) : { ...EMPTY, module };
-    const after = fresh.has(module) ? JSON.parse(fresh.get(module)) : { ...EMPTY, module, port: before.port };
-    const result = compare(before, after);
+  for (const module of modules) {
+    const was = before.get(module) || { ...EMPTY, module };
+    const result = compare(was, after.get(module) || { ...EMPTY, module, port: was.port });
     breaking.push(...result.breaking);
     compatible.push(...result.compatible);
   }
+  breaking.push(...compareDeliveries(new Map([...before].filter(([, snapshot]) => snapshot)), after));
   const stale = [...new Set([...fresh.keys(), ...committed.keys()])].filter((m) => fresh.get(m) !== committed.get(m)).sort();
 
   for (const b of breaking) say(`✘ ${b.module}: ${b.subject}${b.field ? `, ${b.field}` : ''}: ${b.problem}`);

@@ -73,8 +73,10 @@ function moduleContract(m, model, checker, classNamed) {
     payload: writer.schema(checker.getTypeOfSymbol(checker.getPropertyOfType(classNamed(message.file, message.class), 'payload')), `${message.class}.payload`),
   });
   const keyOf = (message) => `${message.name}@v${message.version}`;
+  const defined = (x) => model.messages.find((message) => message.class === x.class && message.module === x.definedBy);
   const sends = {};
-  for (const message of model.messages.filter((x) => x.publishers.includes(m.name))) sends[keyOf(message)] = entry(message, { to: message.consumers });
+  // `with`: the other versions of the message it is always published with, in one envelope (MessageVersions)
+  for (const published of m.publishes) sends[keyOf(published)] = entry(defined(published), { to: published.to, with: published.together });
   const consumes = {};
   for (const handled of m.handles) {
     const message = model.messages.find((x) => x.class === handled.class && x.file === handled.file);
