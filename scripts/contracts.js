@@ -18,7 +18,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { extract } = require('./contracts/extract');
-const { compare } = require('./contracts/compare');
+const { compare, compareDeliveries } = require('./contracts/compare');
 const { sortKeys } = require('./contracts/json-schema');
 
 const SNAPSHOTS = 'contracts/snapshots';
@@ -39,10 +39,21 @@ function parseArgs(argv) {
   return options;
 }
 
-function main() {
-  const options = parseArgs(process.argv.slice(2));
+/** Runs the command with `argv` (the arguments after the script's name): { status, output }. */
+function run(argv) {
+  const out = [];
+  const say = (line) => out.push(line);
+  try {
+    return { status: contracts(parseArgs(argv), say), output: out.map((line) => `${line}\n`).join('') };
+  } catch (error) {
+    return { status: 2, output: `${out.map((line) => `${line}\n`).join('')}${error instanceof UsageError ? error.message : error.stack}\n` };
+  }
+}
+
+function contracts(options, say) {
   if (options.mode === 'help') {
-    process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+    const header = fs.readFileSync(__filename, 'utf8').split('\n').slice(1);
+    say(header.slice(0, header.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
     return 0;
   }
   const dir = path.join(options.root, SNAPSHOTS);
@@ -51,30 +62,33 @@ function main() {
     (fs.existsSync(dir) ? fs.readdirSync(dir) : []).filter((f) => f.endsWith('.json')).map((f) => [f.replace(/\.json$/, ''), fs.readFileSync(path.join(dir, f), 'utf8')]),
   );
 
+  const modules = [...new Set([...fresh.keys(), ...committed.keys()])].sort();
+  const before = new Map(modules.map((m) => [m, committed.has(m) ? JSON.parse(committed.get(m)) : undefined]));
+  const after = new Map(modules.filter((m) => fresh.has(m)).map((m) => [m, JSON.parse(fresh.get(m))]));
   const breaking = [];
   const compatible = [];
-  for (const module of [...new Set([...fresh.keys(), ...committed.keys()])].sort()) {
-    const before = committed.has(module) ? JSON.parse(committed.get(module)) : { ...EMPTY, module };
-    const after = fresh.has(module) ? JSON.parse(fresh.get(module)) : { ...EMPTY, module, port: before.port };
-    const result = compare(before, after);
+  for (const module of modules) {
+    const was = before.get(module) || { ...EMPTY, module };
+    const result = compare(was, after.get(module) || { ...EMPTY, module, port: was.port });
     breaking.push(...result.breaking);
     compatible.push(...result.compatible);
   }
+  breaking.push(...compareDeliveries(new Map([...before].filter(([, snapshot]) => snapshot)), after));
   const stale = [...new Set([...fresh.keys(), ...committed.keys()])].filter((m) => fresh.get(m) !== committed.get(m)).sort();
 
-  for (const b of breaking) process.stdout.write(`✘ ${b.module}: ${b.subject}${b.field ? `, ${b.field}` : ''}: ${b.problem}\n`);
-  for (const c of compatible) process.stdout.write(`  ${c.module}: ${c.subject}: ${c.change}\n`);
+  for (const b of breaking) say(`✘ ${b.module}: ${b.subject}${b.field ? `, ${b.field}` : ''}: ${b.problem}`);
+  for (const c of compatible) say(`  ${c.module}: ${c.subject}: ${c.change}`);
 
   if (options.mode === 'check') {
     if (breaking.length) {
-      process.stdout.write(`\n✘ ${breaking.length} breaking change(s): keep the old method or message version beside the new one (docs/versioning.md)\n`);
+      say(`\n✘ ${breaking.length} breaking change(s): keep the old method or message version beside the new one (docs/versioning.md)`);
       return 1;
     }
-    process.stdout.write(stale.length ? `\n✔ no breaking change; not yet in ${SNAPSHOTS}/: ${stale.join(', ')} (run npm run contracts)\n` : `✔ ${SNAPSHOTS}/ matches the code\n`);
+    say(stale.length ? `\n✔ no breaking change; not yet in ${SNAPSHOTS}/: ${stale.join(', ')} (run npm run contracts)` : `✔ ${SNAPSHOTS}/ matches the code`);
     return 0;
   }
   if (breaking.length && !options.acceptBreaking) {
-    process.stdout.write(`\n✘ ${breaking.length} breaking change(s): nothing written. Keep the old version beside the new one, or, to retire one that no running process uses, --accept-breaking (docs/versioning.md)\n`);
+    say(`\n✘ ${breaking.length} breaking change(s): nothing written. Keep the old version beside the new one, or, to retire one that no running process uses, --accept-breaking (docs/versioning.md)`);
     return 1;
   }
   fs.mkdirSync(dir, { recursive: true });
@@ -82,13 +96,14 @@ function main() {
     if (fresh.has(module)) fs.writeFileSync(path.join(dir, `${module}.json`), fresh.get(module));
     else fs.rmSync(path.join(dir, `${module}.json`));
   }
-  process.stdout.write(stale.length ? `wrote ${stale.map((m) => `${SNAPSHOTS}/${m}.json`).join(', ')}\n` : `${SNAPSHOTS}/ is up to date\n`);
+  say(stale.length ? `wrote ${stale.map((m) => `${SNAPSHOTS}/${m}.json`).join(', ')}` : `${SNAPSHOTS}/ is up to date`);
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(error instanceof UsageError ? error.message : error);
-  process.exitCode = 2;
+if (require.main === module) {
+  const { status, output } = run(process.argv.slice(2));
+  process.stdout.write(output);
+  process.exitCode = status;
 }
+
+module.exports = { run };

@@ -70,6 +70,8 @@ function scan(root) {
         name: staticLiteral(statement, 'messageName'),
         version: staticLiteral(statement, 'version'),
         publishers: new Map(), // module -> Set(file)
+        // module -> the versions of the same message it always publishes in the same argument (MessageVersions)
+        publishedWith: new Map(),
         consumers: [],
       });
     }
@@ -185,7 +187,10 @@ function scan(root) {
           };
           look(arg);
           walk(arg, look);
-          for (const m of found) out.publishes.push({ message: m, via, file: cls.file, line: lineOf(cls.sf, node) });
+          for (const m of found) {
+            const together = found.filter((x) => x !== m && x.name === m.name).map((x) => x.version);
+            out.publishes.push({ message: m, together, via, file: cls.file, line: lineOf(cls.sf, node) });
+          }
         }
       } else if (field.kind === 'port' && field.port.module !== cls.module) {
         out.calls.push({ port: field.port, method: name, via, file: cls.file, line: lineOf(cls.sf, node) });
@@ -308,6 +313,8 @@ function scan(root) {
         for (const p of direct.publishes.filter((p) => p.via.length === 0 && p.file === cls.file)) {
           if (!p.message.publishers.has(module)) p.message.publishers.set(module, new Set());
           p.message.publishers.get(module).add(cls.file);
+          const before = p.message.publishedWith.get(module);
+          p.message.publishedWith.set(module, before ? before.filter((v) => p.together.includes(v)) : p.together);
         }
         for (const c of direct.calls.filter((c) => c.via.length === 0 && c.file === cls.file)) {
           m.calls.push({ module: c.port.module, port: c.port.name, method: c.method, from: cls.name, file: cls.file });
@@ -390,7 +397,8 @@ function scan(root) {
     const owner = model.modules.find((x) => x.name === message.module);
     owner.defines.push(flat);
     for (const p of publishers) {
-      model.modules.find((x) => x.name === p).publishes.push({ class: message.class, name: message.name, version: message.version, definedBy: message.module, to: consumers.filter((c) => c !== undefined), files: sorted([...message.publishers.get(p)]) });
+      const together = [...new Set(message.publishedWith.get(p))].sort((a, b) => a - b);
+      model.modules.find((x) => x.name === p).publishes.push({ class: message.class, name: message.name, version: message.version, definedBy: message.module, to: consumers.filter((c) => c !== undefined), together, files: sorted([...message.publishers.get(p)]) });
     }
     for (const c of consumers) {
       const consumer = model.modules.find((x) => x.name === c);

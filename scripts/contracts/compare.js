@@ -22,7 +22,11 @@
 //   or the answer rule rejects is rejected here; only an optional field may be added.
 // - A message a module sent and no longer sends breaks old consumers, which wait for it; a message a module
 //   handled and no longer handles breaks old producers, which still send it, and it would be dead-lettered.
-//   Sending or handling a new message (or a new version of one) is safe.
+//   Handling a new message (or a new version of one) is safe.
+// - Sending a new message or version to a consumer breaks the consumer's old processes if they do not handle
+//   it: they would dead-letter it. It is safe once the consumer's snapshot says it handles it (then every
+//   process of the consumer's previous version does), or when it travels in one envelope with a version the
+//   consumer's old processes handle (MessageVersions: they read that one).
 //
 // A breaking change is made as a new method, or a new version of the message (a new class with the same
 // messageName and the next version), beside the old one, which stays until no process that uses it runs
@@ -91,6 +95,34 @@ function compare(before, after) {
     if (was && is && old.text(was.payload) !== now.text(is.payload)) compatible.push({ module, subject: key, change: 'payload changed compatibly' });
   }
   return { breaking, compatible };
+}
+
+/**
+ * The messages each module now sends that a consumer of the previous version would not know: each a
+ * breaking finding, like compare's. `before` and `after` map each module's name to its snapshot.
+ */
+function compareDeliveries(before, after) {
+  const breaking = [];
+  for (const [module, now] of after) {
+    const was = before.get(module) || { sends: {} };
+    for (const [key, sent] of Object.entries(now.sends)) {
+      if (was.sends[key]) continue;
+      for (const consumer of sent.to) {
+        const old = before.get(consumer);
+        // a consumer with no snapshot yet has no process of a previous version
+        if (!old || old.consumes[key]) continue;
+        const readable = (sent.with || []).some((v) => v < sent.version && old.consumes[`${sent.name}@v${v}`] && (now.sends[`${sent.name}@v${v}`] || { to: [] }).to.includes(consumer));
+        if (readable) continue;
+        breaking.push({
+          module,
+          subject: key,
+          field: `sent to ${consumer}`,
+          problem: `old ${consumer} processes do not handle it and would dead-letter it: send it in one envelope with a version they handle (MessageVersions), or once the snapshot of ${consumer} handles it`,
+        });
+      }
+    }
+  }
+  return breaking;
 }
 
 /** The arguments, by position: a parameter is known by where it stands in the call, not by its name. */
@@ -212,4 +244,4 @@ function union(a, b) {
   return [...new Set([...Object.keys(a || {}), ...Object.keys(b || {})])].sort();
 }
 
-module.exports = { compare };
+module.exports = { compare, compareDeliveries };

@@ -14,7 +14,8 @@ const CONTRACTS = /^src\/modules\/[^/]+\/contracts\//;
 function extract(root) {
   const model = scan(root);
   const files = [...model.sources.files.keys()].filter((file) => CONTRACTS.test(file));
-  const program = ts.createProgram(files.map((file) => path.join(root, file)), compilerOptions(root));
+  const options = compilerOptions(root);
+  const program = ts.createProgram(files.map((file) => path.join(root, file)), options, compilerHost(options));
   const checker = program.getTypeChecker();
   const classNamed = (file, name) => {
     const sf = program.getSourceFile(path.join(root, file));
@@ -31,6 +32,21 @@ function compilerOptions(root) {
   let options = { strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], module: ts.ModuleKind.CommonJS };
   if (ts.sys.fileExists(file)) options = ts.parseJsonConfigFileContent(ts.readConfigFile(file, ts.sys.readFile).config, ts.sys, root).options;
   return { ...options, types: [], noEmit: true, incremental: false, skipLibCheck: true };
+}
+
+/** TypeScript's own declarations (lib.*.d.ts), parsed once per process however many projects are read. */
+const libFiles = new Map();
+
+function compilerHost(options) {
+  const host = ts.createCompilerHost(options);
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, ...rest) => {
+    if (path.dirname(fileName) !== path.dirname(host.getDefaultLibFileName(options))) return read(fileName, languageVersion, ...rest);
+    const key = `${fileName}\n${JSON.stringify(languageVersion)}`;
+    if (!libFiles.has(key)) libFiles.set(key, read(fileName, languageVersion, ...rest));
+    return libFiles.get(key);
+  };
+  return host;
 }
 
 function moduleContract(m, model, checker, classNamed) {
@@ -57,8 +73,10 @@ function moduleContract(m, model, checker, classNamed) {
     payload: writer.schema(checker.getTypeOfSymbol(checker.getPropertyOfType(classNamed(message.file, message.class), 'payload')), `${message.class}.payload`),
   });
   const keyOf = (message) => `${message.name}@v${message.version}`;
+  const defined = (x) => model.messages.find((message) => message.class === x.class && message.module === x.definedBy);
   const sends = {};
-  for (const message of model.messages.filter((x) => x.publishers.includes(m.name))) sends[keyOf(message)] = entry(message, { to: message.consumers });
+  // `with`: the other versions of the message it is always published with, in one envelope (MessageVersions)
+  for (const published of m.publishes) sends[keyOf(published)] = entry(defined(published), { to: published.to, with: published.together });
   const consumes = {};
   for (const handled of m.handles) {
     const message = model.messages.find((x) => x.class === handled.class && x.file === handled.file);
