@@ -1,5 +1,5 @@
 // Fast unit specs beside the code and the e2e suites in test/ that boot real apps (`npm test`), then the
-// suites that need more than Node.js: faults (restarts real servers) and external (Debian tools).
+// suites that need more than Node.js: faults (restarts real servers), external (Debian tools) and docs (NATS).
 const transform = {
   '^.+\\.ts$': [
     '@swc/jest',
@@ -22,6 +22,8 @@ const projects = [
   // Needs tools from Debian's packages (chromium, promtool) that a fresh machine with only Node.js lacks:
   // only when asked for (TEST_PROJECTS=external, in .ci/run, which installs them), and failing if one is missing.
   { ...common, displayName: 'external', testMatch: ['<rootDir>/test/external/**/*.external-spec.ts'] },
+  // README.md and docs/tutorial.md run block by block against real processes (npm run test:docs, which builds first).
+  { ...common, displayName: 'docs', testMatch: ['<rootDir>/test/docs/**/*.docs-spec.ts'] },
 ];
 
 // TEST_PROJECTS=e2e (npm run test:e2e) keeps file arguments free to narrow the run, which
