@@ -15,7 +15,7 @@ const transform = {
 const common = { rootDir: require('path').resolve(__dirname, '..'), testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 
 const projects = [
-  { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'] },
+  { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts', '<rootDir>/test/docs/**/*.spec.ts'] },
   { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 60 },
   // Stops and starts the local brokers: only when asked for (TEST_PROJECTS=faults), never in `npm test`.
   { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
