@@ -62,11 +62,24 @@ function brokenLinks(document: string): string[] {
       else if (anchor && file.endsWith('.md') && !anchors(readFileSync(file, 'utf8')).has(anchor)) broken.push(`${where}: ${target} (no such heading)`);
     }
     for (const [, path] of line.matchAll(/`([^`\s]+)`/g)) {
-      if (!TOP_FOLDERS.includes(path.split('/')[0]) || !path.includes('/') || /[<*{]/.test(path) || ignoredByGit(path)) continue;
-      if (!existsSync(join(ROOT, path.replace(/[:#].*$/, '')))) broken.push(`${where}: \`${path}\` (no such file)`);
+      if (!TOP_FOLDERS.includes(path.split('/')[0]) || !path.includes('/') || /[<{]/.test(path) || ignoredByGit(path)) continue;
+      if (!exists(path.replace(/[:#].*$/, ''))) broken.push(`${where}: \`${path}\` (no such file)`);
     }
   });
   return broken;
+}
+
+/** Whether a repository path exists; a `*` matches one name in a folder. */
+function exists(pattern: string): boolean {
+  const found = pattern
+    .split('/')
+    .filter(Boolean)
+    .reduce<string[]>((paths, part) => {
+      if (!part.includes('*')) return paths.map((path) => join(path, part)).filter((path) => existsSync(path));
+      const name = new RegExp(`^${part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+      return paths.flatMap((path) => (statSync(path).isDirectory() ? readdirSync(path).filter((n) => name.test(n)).map((n) => join(path, n)) : []));
+    }, [ROOT]);
+  return found.length > 0;
 }
 
 /** Paths git ignores (build output, local results) are named in the docs without existing in a clone. */
