@@ -1,5 +1,5 @@
 // Fast unit specs beside the code and the e2e suites in test/ that boot real apps (`npm test`), then the
-// suites that need more than Node.js: faults (restarts real servers) and external (Debian tools).
+// suites that need more than Node.js: faults (restarts real servers), external (Debian tools) and docs (NATS).
 const transform = {
   '^.+\\.ts$': [
     '@swc/jest',
@@ -15,7 +15,7 @@ const transform = {
 const common = { rootDir: require('path').resolve(__dirname, '..'), testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 
 const projects = [
-  { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'] },
+  { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts', '<rootDir>/test/docs/**/*.spec.ts'] },
   { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 60 },
   // Stops and starts the local brokers: only when asked for (TEST_PROJECTS=faults), never in `npm test`.
   { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
@@ -33,6 +33,8 @@ const projects = [
   // Needs tools from Debian's packages (chromium, promtool) that a fresh machine with only Node.js lacks:
   // only when asked for (TEST_PROJECTS=external, in .ci/run, which installs them), and failing if one is missing.
   { ...common, displayName: 'external', testMatch: ['<rootDir>/test/external/**/*.external-spec.ts'] },
+  // README.md and docs/tutorial.md run block by block against real processes (npm run test:docs, which builds first).
+  { ...common, displayName: 'docs', testMatch: ['<rootDir>/test/docs/**/*.docs-spec.ts'] },
 ];
 
 // TEST_PROJECTS=e2e (npm run test:e2e) keeps file arguments free to narrow the run, which

@@ -148,7 +148,7 @@ function sample<T>(items: T[], n: number): T[] {
   return Array.from({ length: n }, (_, i) => items[Math.floor(i * step)]);
 }
 
-interface OrderBody {
+export interface OrderBody {
   id: string;
   status: string;
   createdAt: string;
@@ -180,7 +180,7 @@ export interface SagaOptions {
 }
 
 /** Waits for an order to be CONFIRMED, reading it at growing intervals (pollMs, then a quarter of the time waited so far). */
-async function awaitConfirmed(client: JsonClient, id: string, pollMs: number, startedAt: number, counter: { requests: number }, timeoutMs = 15_000): Promise<OrderBody | undefined> {
+export async function awaitConfirmed(client: JsonClient, id: string, pollMs: number, startedAt: number, counter: { requests: number }, timeoutMs = 15_000): Promise<OrderBody | undefined> {
   const giveUp = Date.now() + timeoutMs;
   for (;;) {
     await sleep(Math.max(pollMs, (Date.now() - startedAt) / 4));

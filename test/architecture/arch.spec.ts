@@ -3,9 +3,9 @@
 // of src/ today, and every module must pass the check. The others run the generator on small fake trees
 // in a temp dir, to prove that it reads the map from the code and that each check really fails.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
 const ARCH = join(ROOT, 'scripts/arch.js');
@@ -95,38 +95,6 @@ describe('the module map of this code (npm run arch)', () => {
     expect(output).not.toContain('✘');
     expect(output).toContain('✔ every module can be taken out');
     expect(status).toBe(0);
-  });
-});
-
-describe('the docs', () => {
-  /** Whether a repository path exists; a `*` matches one name in a folder. */
-  const exists = (pattern: string): boolean =>
-    pattern
-      .split('/')
-      .filter(Boolean)
-      .reduce<string[]>((found, part) => {
-        if (!part.includes('*')) return found.map((dir) => join(dir, part)).filter((p) => existsSync(p));
-        const re = new RegExp(`^${part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
-        return found.flatMap((dir) => (existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir).filter((n) => re.test(n)).map((n) => join(dir, n)) : []));
-      }, [ROOT]).length > 0;
-
-  it('point only to files that exist', () => {
-    const missing: string[] = [];
-    const pages: string[] = [];
-    const collect = (dir: string) =>
-      readdirSync(dir, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? collect(join(dir, e.name)) : e.name.endsWith('.md') && pages.push(join(dir, e.name))));
-    collect(join(ROOT, 'docs'));
-    for (const page of pages) {
-      const text = readFileSync(page, 'utf8');
-      for (const [, path] of text.matchAll(/`((?:src|test|scripts|docker|bench|docs|\.ci)\/[^`\s]*)`/g)) {
-        if (!exists(path)) missing.push(`${relative(ROOT, page)}: ${path}`);
-      }
-      for (const [, link] of text.matchAll(/\]\(((?!https?:)[^)#\s]+)(?:#[^)]*)?\)/g)) {
-        if (!existsSync(resolve(dirname(page), link))) missing.push(`${relative(ROOT, page)}: link ${link}`);
-      }
-    }
-    expect(pages.length).toBeGreaterThan(3);
-    expect(missing).toEqual([]);
   });
 });
 

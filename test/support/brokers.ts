@@ -36,9 +36,10 @@ async function waitForPort(port: number, open: boolean, timeoutMs = 60_000): Pro
   throw new Error(`port ${port} did not ${open ? 'open' : 'close'} within ${timeoutMs} ms`);
 }
 
-function isOpen(port: number): Promise<boolean> {
+/** Whether something accepts TCP connections on host:port now. */
+export function isOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect(port, host);
     socket.once('connect', () => (socket.destroy(), resolve(true)));
     socket.once('error', () => resolve(false));
   });
