@@ -1,6 +1,6 @@
 import { prepareReleaseBuild, previousRelease } from '../support/previous-release';
 import { ScratchDatabase } from '../support/scratch-database';
-import { MIXED_RELEASES } from '../support/topologies';
+import { MIXED_RELEASES, selectedTopologies } from '../support/topologies';
 
 /** The run's database, for the teardown (jest shares globals between global setup and teardown only). */
 export const UPGRADE_DATABASE = Symbol.for('shop.upgrade.database');
@@ -18,6 +18,9 @@ export default async function prepareUpgradeRun(): Promise<void> {
     process.env.E2E_OLD_BUILD = prepareReleaseBuild(release, say);
   }
   process.env.E2E_TOPOLOGIES ||= MIXED_RELEASES.map((topology) => topology.name).join(',');
+  if (!selectedTopologies().some((topology) => topology.fromPreviousRelease?.length)) {
+    throw new Error(`E2E_TOPOLOGIES names no topology with a process of the previous release: name one of ${MIXED_RELEASES.map((t) => `"${t.name}"`).join(', ')}`);
+  }
   process.env.TRANSPORT ||= 'nats';
   const database = await ScratchDatabase.create('rolling_upgrade');
   process.env.DATABASE_URL = database.url;
