@@ -50,6 +50,15 @@ export function runsFromPreviousRelease(topology: Topology, module: ModuleName):
 }
 
 /**
+ * Whether any process of `topology` runs the previous release. Every process serves the whole HTTP API, each
+ * its own release's: an endpoint newer than that release is answered 404 by the old process, so its tests are
+ * skipped there (a new endpoint is announced once the rollout is done).
+ */
+export function mixesReleases(topology: Topology): boolean {
+  return (topology.fromPreviousRelease?.length ?? 0) > 0;
+}
+
+/**
  * The topologies to run: all of TOPOLOGIES, or those named in E2E_TOPOLOGIES (comma list, e.g.
  * "monolith,payments out"; the MIXED_RELEASES can be named too).
  */
