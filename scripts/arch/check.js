@@ -8,7 +8,7 @@
 'use strict';
 const { ts, walk, lineOf, hasModifier, unwrap, isAsConst } = require('./sources');
 
-const ALLOWED_CONTRACT_IMPORTS = ['src/shared/messaging/integration-message.ts', 'src/shared/pagination/page.ts'];
+const ALLOWED_CONTRACT_IMPORTS = ['src/shared/messaging/integration-message.ts', 'src/shared/pagination/page.ts', 'src/shared/module-kit/forwarded.ts'];
 const SQL_WORDS = /\b(SELECT|INSERT|UPDATE|DELETE|FROM|JOIN|INTO|TABLE|REFERENCES|INDEX|SCHEMA|ALTER|DROP|TRUNCATE)\b/;
 const MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
 
@@ -154,7 +154,7 @@ function plainContracts(src, m, files) {
     }
   }
   if (m.port) {
-    if (!m.port.forwardedBy) problems.push(`${m.port.file} has no <module>PortMethods list: the transport would forward none of ${m.port.name}'s methods`);
+    if (!m.port.forwardedBy) problems.push(`${m.port.file} has no @Forwarded({ ... }) decorator: the transport would forward none of ${m.port.name}'s methods`);
     for (const pm of m.port.methods) {
       if (m.port.forwardedBy && !pm.forwarded) problems.push(`${m.port.file}:${pm.line} ${m.port.name}.${pm.name} is missing from ${m.port.forwardedBy}: it would fail once ${m.name} is in another process`);
     }

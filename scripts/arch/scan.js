@@ -81,7 +81,8 @@ function scan(root) {
     return messages.get(classKeyOf(file, expr.expression.text));
   };
 
-  // ---- ports: the abstract class in contracts/*.port.ts, and the list of methods the transport forwards
+  // ---- ports: the abstract class in contracts/*.port.ts, and the methods the transport forwards, from its
+  //      @Forwarded({ method: 'read' | 'write', ... }) decorator
   const ports = new Map(); // module -> port
   const portByKey = new Map();
   for (const module of moduleNames) {
@@ -98,14 +99,10 @@ function scan(root) {
             line: lineOf(sf, m),
           }));
         const port = { module, name: statement.name.text, file, key: key(file, statement.name.text), methods, forwarded: undefined };
-        for (const s of sf.statements) {
-          if (!ts.isVariableStatement(s)) continue;
-          for (const d of s.declarationList.declarations) {
-            const init = unwrap(d.initializer);
-            if (ts.isIdentifier(d.name) && /PortMethods$/.test(d.name.text) && init && ts.isArrayLiteralExpression(init)) {
-              port.forwarded = { name: d.name.text, methods: init.elements.filter(ts.isStringLiteralLike).map((e) => e.text) };
-            }
-          }
+        const [kinds] = decoratorArgs(statement, 'Forwarded') || [];
+        if (kinds && ts.isObjectLiteralExpression(unwrap(kinds))) {
+          const entries = unwrap(kinds).properties.filter((p) => ts.isPropertyAssignment(p) && p.name && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)));
+          port.forwarded = { name: '@Forwarded', methods: entries.map((p) => p.name.text) };
         }
         if (!ports.has(module)) ports.set(module, port);
         portByKey.set(port.key, port);

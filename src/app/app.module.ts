@@ -15,7 +15,8 @@ import { GatewayModule } from '../gateway/gateway.module';
 import { DashboardModule } from '../dashboard/dashboard.module';
 import { ModuleDescription } from '../dashboard/shop-map';
 import { messageKey, MessageType } from '../shared/messaging/integration-message';
-import { MODULE_CATALOG } from './module-catalog';
+import { MODULE_CATALOG, MODULE_LINKS } from './module-catalog';
+import { forwardedMethodNames } from '../shared/module-kit/forwarded';
 import { TransportModule } from '../shared/transport/transport.module';
 import { DeadLettersModule } from '../shared/dead-letters/dead-letters.module';
 
@@ -30,7 +31,7 @@ export class AppModule {
   static forRoot(config: AppConfig, logStream?: DestinationStream): DynamicModule {
     const hosted = MODULE_NAMES.filter((name) => config.hosts(name));
     const remote = MODULE_NAMES.filter((name) => !config.hosts(name));
-    const describe = (name: ModuleName) => ({ name, port: MODULE_CATALOG[name].port, methods: MODULE_CATALOG[name].methods, reads: MODULE_CATALOG[name].reads });
+    const describe = (name: ModuleName) => ({ name, port: MODULE_CATALOG[name].port });
 
     return {
       module: AppModule,
@@ -59,5 +60,6 @@ export class AppModule {
 function forDashboard(name: ModuleName): ModuleDescription {
   const entry = MODULE_CATALOG[name];
   const key = (type: MessageType) => messageKey(type.messageName, type.version);
-  return { name, port: entry.port.name, methods: entry.methods, consumes: entry.manifest.consumes.map(key), publishes: entry.publishes.map(key), calls: entry.calls };
+  const { publishes, calls } = MODULE_LINKS[name];
+  return { name, port: entry.port.name, methods: forwardedMethodNames(entry.port), consumes: entry.manifest.consumes.map(key), publishes, calls };
 }

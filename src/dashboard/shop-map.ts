@@ -11,9 +11,9 @@ export interface ModuleDescription {
   methods: readonly string[];
   /** Message keys ("orders.OrderPlaced@v1") it handles and writes. */
   consumes: string[];
-  publishes: string[];
+  publishes: readonly string[];
   /** The other modules' port methods its code calls. */
-  calls: Array<{ module: ModuleName; method: string }>;
+  calls: ReadonlyArray<{ module: ModuleName; method: string }>;
 }
 
 /** The injection token of the shop's ModuleDescription[]. */

@@ -17,16 +17,21 @@ function arch(args: string[], root = ROOT): { status: number | null; output: str
 
 type Tree = Record<string, string>;
 
+const FORWARDED_IMPORT = "import { Forwarded } from '../../../shared/module-kit/forwarded';\n";
+const betaPort = (forwarded: string, more = '') =>
+  `${FORWARDED_IMPORT}@Forwarded({ ${forwarded} })\nexport abstract class BetaPort {\n  abstract count(): Promise<number>;\n${more}}\n`;
+
 // Two modules: beta hears alpha's ThingMade and calls alpha's port; each keeps to its own schema.
 const CLEAN: Tree = {
   'src/shared/messaging/integration-message.ts': 'export abstract class IntegrationMessage<T extends object = object> {\n  constructor(readonly payload: T) {}\n}\n',
   'src/shared/messaging/outbox.ts': 'export class Outbox {\n  async publish(..._messages: object[]): Promise<void> {}\n}\n',
+  'src/shared/module-kit/forwarded.ts': 'export const Forwarded = (_kinds: object) => (_port: unknown) => undefined;\n',
   'src/shared/messaging/inbox.ts': 'export class Inbox {\n  on(_type: unknown, _handle: unknown): this {\n    return this;\n  }\n}\n',
   'src/modules/alpha/contracts/thing.dto.ts': 'export interface ThingDto {\n  id: string;\n  name: string;\n  madeAt: string;\n}\n',
   'src/modules/alpha/contracts/alpha.port.ts':
     "import { ThingDto } from './thing.dto';\n" +
-    'export abstract class AlphaPort {\n  abstract make(name: string): Promise<ThingDto>;\n}\n' +
-    "export const alphaPortMethods = ['make'] as const;\n",
+    FORWARDED_IMPORT +
+    "@Forwarded({ make: 'write' })\nexport abstract class AlphaPort {\n  abstract make(name: string): Promise<ThingDto>;\n}\n",
   'src/modules/alpha/contracts/alpha.events.ts':
     "import { IntegrationMessage } from '../../../shared/messaging/integration-message';\n" +
     "export class ThingMade extends IntegrationMessage<{ thingId: string }> {\n  static readonly messageName = 'alpha.ThingMade';\n  static readonly version = 1;\n  get orderingKey(): string {\n    return this.payload.thingId;\n  }\n}\n",
@@ -48,7 +53,7 @@ const CLEAN: Tree = {
     'export class LocalAlphaPort extends AlphaPort {\n  constructor(private readonly commands: CommandBus) {\n    super();\n  }\n' +
     '  make(name: string) {\n    return this.commands.execute(new MakeThingCommand(name));\n  }\n}\n',
   'src/modules/alpha/infrastructure/thing.record.ts': "import { Entity } from 'typeorm';\n@Entity({ schema: 'alpha', name: 'things' })\nexport class ThingRecord {}\n",
-  'src/modules/beta/contracts/beta.port.ts': "export abstract class BetaPort {\n  abstract count(): Promise<number>;\n}\nexport const betaPortMethods = ['count'] as const;\n",
+  'src/modules/beta/contracts/beta.port.ts': betaPort("count: 'read'"),
   'src/modules/beta/beta.manifest.ts': "import { ThingMade } from '../alpha/contracts';\nexport const betaManifest = { name: 'beta', consumes: [ThingMade] };\n",
   'src/modules/beta/application/beta.message-handlers.ts':
     "import { Inbox } from '../../../shared/messaging/inbox';\n" +
@@ -113,10 +118,15 @@ describe('the generator, on a fake tree', () => {
       const doc = readFileSync(join(root, 'docs/architecture.md'), 'utf8');
       expect(doc).toContain('m_alpha -. "ThingMade@v1" .-> m_beta');
       expect(doc).toContain('m_beta -- "AlphaPort.make" --> m_alpha');
+      // The dashboard's arrows, from the same reading of the code.
+      const links = readFileSync(join(root, 'src/app/module-links.ts'), 'utf8');
+      expect(links).toContain("alpha: {\n    publishes: ['alpha.ThingMade@v1'],\n    calls: [],\n  },");
+      expect(links).toContain("beta: {\n    publishes: [],\n    calls: [{ module: 'alpha', method: 'make' }],\n  },");
 
       const checked = arch(['--check'], root);
       expect(checked.output).toContain('✔ every module can be taken out (alpha, beta)');
       expect(checked.output).toContain('✔ docs/architecture.md is up to date');
+      expect(checked.output).toContain('✔ src/app/module-links.ts is up to date');
       expect(checked.status).toBe(0);
     });
   });
@@ -137,7 +147,7 @@ describe('the generator, on a fake tree', () => {
       expect(arch(['--check'], root)).toMatchObject({ status: 1, output: expect.stringContaining('✘ docs/architecture.md is missing: run npm run arch') });
       arch([], root);
       writeFileSync(join(root, 'src/modules/alpha/application/make-thing.command.ts'), 'export class MakeThingCommand {}\nexport class Unused {}\n');
-      writeFileSync(join(root, 'src/modules/beta/contracts/beta.port.ts'), "export abstract class BetaPort {\n  abstract count(): Promise<number>;\n  abstract reset(): Promise<void>;\n}\nexport const betaPortMethods = ['count', 'reset'] as const;\n");
+      writeFileSync(join(root, 'src/modules/beta/contracts/beta.port.ts'), betaPort("count: 'read', reset: 'write'", '  abstract reset(): Promise<void>;\n'));
       expect(arch(['--check'], root)).toMatchObject({ status: 1, output: expect.stringContaining('✘ docs/architecture.md is stale: run npm run arch') });
     });
   });
@@ -170,8 +180,8 @@ describe('the generator, on a fake tree', () => {
     [
       'contracts are plain data',
       'a port method the transport does not forward',
-      { 'src/modules/beta/contracts/beta.port.ts': 'export abstract class BetaPort {\n  abstract count(): Promise<number>;\n}\nexport const betaPortMethods = [] as const;\n' },
-      'BetaPort.count is missing from betaPortMethods',
+      { 'src/modules/beta/contracts/beta.port.ts': betaPort('') },
+      'BetaPort.count is missing from @Forwarded',
     ],
     [
       'contracts are plain data',

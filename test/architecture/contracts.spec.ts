@@ -27,9 +27,8 @@ const INPUT = '  name: string;\n  colour: Colour;\n  size: number;\n  label: str
 const ANSWER = '  id: string;\n  name: string;\n  colour: Colour;\n  note?: string;\n';
 
 const port = (methods: string, forwarded: string) =>
-  "import { MakeThingInput, ThingDto } from './thing.dto';\n" +
-  `export abstract class AlphaPort {\n${methods}}\n` +
-  `export const alphaPortMethods = [${forwarded}] as const;\n`;
+  "import { Forwarded } from '../../../shared/module-kit/forwarded';\nimport { MakeThingInput, ThingDto } from './thing.dto';\n" +
+  `@Forwarded({ ${forwarded} })\nexport abstract class AlphaPort {\n${methods}}\n`;
 const METHODS = '  abstract make(input: MakeThingInput): Promise<ThingDto>;\n  abstract get(thingId: string, fresh?: boolean): Promise<ThingDto>;\n';
 
 const message = (className: string, version: number, payload: string) =>
@@ -62,19 +61,24 @@ const HANDLERS_V1_V2 = handlers(`${ON}.on(ThingMadeV2, async () => undefined)`);
 const MANIFEST_V1_V2 = "import { ThingMade, ThingMadeV2 } from '../alpha/contracts';\nexport const betaManifest = { name: 'beta', consumes: [ThingMade, ThingMadeV2] };\n";
 
 // Two modules: alpha offers AlphaPort and sends alpha.ThingMade@v1; beta handles it.
+const betaPort =
+  "import { Forwarded } from '../../../shared/module-kit/forwarded';\n" +
+  "@Forwarded({ count: 'read' })\nexport abstract class BetaPort {\n  abstract count(): Promise<number>;\n}\n";
+
 const CLEAN: Tree = {
+  'src/shared/module-kit/forwarded.ts': 'export const Forwarded = (_kinds: object) => (_port: unknown) => undefined;\n',
   'src/shared/messaging/integration-message.ts': 'export abstract class IntegrationMessage<T extends object = object> {\n  constructor(readonly payload: T) {}\n}\n',
   'src/shared/messaging/outbox.ts': 'export class Outbox {\n  async publish(..._messages: object[]): Promise<void> {}\n}\n',
   'src/shared/messaging/inbox.ts': 'export class Inbox {\n  on(_type: unknown, _handle: unknown): this {\n    return this;\n  }\n}\n',
   'src/shared/messaging/message-versions.ts': 'export class MessageVersions {\n  constructor(..._versions: object[]) {}\n}\n',
   'src/modules/alpha/contracts/thing.dto.ts': thingDto(INPUT, ANSWER),
-  'src/modules/alpha/contracts/alpha.port.ts': port(METHODS, "'make', 'get'"),
+  'src/modules/alpha/contracts/alpha.port.ts': port(METHODS, "make: 'write', get: 'read'"),
   'src/modules/alpha/contracts/alpha.events.ts': events(message('ThingMade', 1, PAYLOAD)),
   'src/modules/alpha/contracts/index.ts': "export * from './alpha.events';\nexport * from './alpha.port';\nexport * from './thing.dto';\n",
   'src/modules/alpha/alpha.manifest.ts': "export const alphaManifest = { name: 'alpha', consumes: [] };\n",
   'src/modules/alpha/application/make-thing.command.ts': 'export class MakeThingCommand {\n  constructor(readonly name: string) {}\n}\n',
   'src/modules/alpha/application/make-thing.handler.ts': publisher(PUBLISH),
-  'src/modules/beta/contracts/beta.port.ts': "export abstract class BetaPort {\n  abstract count(): Promise<number>;\n}\nexport const betaPortMethods = ['count'] as const;\n",
+  'src/modules/beta/contracts/beta.port.ts': betaPort,
   'src/modules/beta/beta.manifest.ts': "import { ThingMade } from '../alpha/contracts';\nexport const betaManifest = { name: 'beta', consumes: [ThingMade] };\n",
   'src/modules/beta/application/beta.message-handlers.ts': handlers(ON),
 };
@@ -165,15 +169,15 @@ describe('the check, on a fake project', () => {
   const alphaEvents = 'src/modules/alpha/contracts/alpha.events.ts';
 
   it.each([
-    ['a port method removed', { [alphaPort]: port(METHODS, "'make'") }, ['alpha: AlphaPort.get: the method was removed: old callers still call it']],
+    ['a port method removed', { [alphaPort]: port(METHODS, "make: 'write'") }, ['alpha: AlphaPort.get: the method was removed: old callers still call it']],
     [
       'a parameter added as required',
-      { [alphaPort]: port(METHODS.replace('fresh?: boolean', 'fresh: boolean'), "'make', 'get'") },
+      { [alphaPort]: port(METHODS.replace('fresh?: boolean', 'fresh: boolean'), "make: 'write', get: 'read'") },
       ['alpha: AlphaPort.get, parameter 2 (fresh): is now required: old callers may leave it out'],
     ],
     [
       'a parameter removed',
-      { [alphaPort]: port(METHODS.replace(', fresh?: boolean', ''), "'make', 'get'") },
+      { [alphaPort]: port(METHODS.replace(', fresh?: boolean', ''), "make: 'write', get: 'read'") },
       ['alpha: AlphaPort.get, parameter 2 (fresh): was removed: old callers still send it, and it would be ignored'],
     ],
     [
@@ -287,7 +291,7 @@ describe('the check, on a fake project', () => {
     const changes: Tree = {
       // an optional input field, an answer field, a new method, an optional payload field
       [thing]: thingDto(`${INPUT}  tags?: string[];\n`, `${ANSWER}  madeAt: string;\n`),
-      [alphaPort]: port(`${METHODS}  abstract count(): Promise<number>;\n`, "'make', 'get', 'count'"),
+      [alphaPort]: port(`${METHODS}  abstract count(): Promise<number>;\n`, "make: 'write', get: 'read', count: 'read'"),
       [alphaEvents]: events(message('ThingMade', 1, `${PAYLOAD}; madeBy?: string`)),
     };
     inTree(changes, (root) => {
@@ -334,7 +338,7 @@ describe('the check, on a fake project', () => {
   });
 
   it('writes a breaking change only when told to (--accept-breaking), to retire a version no process uses', () => {
-    inTree({ [alphaPort]: port(METHODS, "'make'") }, (root) => {
+    inTree({ [alphaPort]: port(METHODS, "make: 'write'") }, (root) => {
       const refused = contracts([], root);
       expect(refused).toMatchObject({ status: 1, output: expect.stringContaining('✘ 1 breaking change(s): nothing written') });
       expect(readFileSync(join(root, 'contracts/snapshots/alpha.json'), 'utf8')).toBe(cleanSnapshots['contracts/snapshots/alpha.json']);

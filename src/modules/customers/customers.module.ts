@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ModuleInfrastructureModule } from '../../shared/module-kit/module-infrastructure.module';
-import { CustomersPort, customersPortMethods } from './contracts/customers.port';
+import { CustomersPort } from './contracts/customers.port';
 import { bindLocalPort } from '../../shared/module-kit/bind-local-port';
 import { customersManifest } from './customers.manifest';
 import { CommandHandlers, QueryHandlers } from './application';
@@ -16,7 +16,7 @@ import { CustomersOutboxOrderingKeysAndDeadLetters1764500000001 } from './infras
   imports: [
     ModuleInfrastructureModule.forModule({ manifest: customersManifest, entities: [CustomerRecord], migrations: [CreateCustomers1700000000001, CustomersOutboxOrderingKeysAndDeadLetters1764500000001] }),
   ],
-  providers: [...CommandHandlers, ...QueryHandlers, CustomersRepository, ...bindLocalPort(CustomersPort, LocalCustomersPort, customersPortMethods, 'customers')],
+  providers: [...CommandHandlers, ...QueryHandlers, CustomersRepository, ...bindLocalPort(CustomersPort, LocalCustomersPort, 'customers')],
   exports: [CustomersPort],
 })
 export class CustomersModule {}

@@ -8,7 +8,7 @@ import { OrderListProjection } from './application/projections/order-list.projec
 import { OrderSagaOrchestrator } from './application/saga/order-saga-orchestrator';
 import { OrderSagaSettings } from './application/saga/order-saga-settings';
 import { PaymentDeadlineSweep } from './application/saga/payment-deadline-sweep';
-import { OrdersPort, ordersPortMethods } from './contracts/orders.port';
+import { OrdersPort } from './contracts/orders.port';
 import { bindLocalPort } from '../../shared/module-kit/bind-local-port';
 import { OrderListRepository } from './infrastructure/order-list.repository';
 import { OrderSagaRepository } from './infrastructure/order-saga.repository';
@@ -33,7 +33,7 @@ import { ordersPersistence } from './orders.persistence';
     OrderSagaOrchestrator,
     PaymentDeadlineSweep,
     { provide: OrderSagaSettings, inject: [AppConfig], useFactory: (config: AppConfig) => new OrderSagaSettings(config.saga, config.paymentTimeoutMs) },
-    ...bindLocalPort(OrdersPort, LocalOrdersPort, ordersPortMethods, 'orders'),
+    ...bindLocalPort(OrdersPort, LocalOrdersPort, 'orders'),
   ],
   exports: [OrdersPort],
 })

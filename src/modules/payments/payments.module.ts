@@ -4,7 +4,7 @@ import { CommandHandlers, QueryHandlers } from './application';
 import { AccountOpening } from './application/account-opening';
 import { PaymentsMessageHandlers } from './application/messages/payments.message-handlers';
 import { LocalPaymentsPort } from './application/payments.local-port';
-import { PaymentsPort, paymentsPortMethods } from './contracts/payments.port';
+import { PaymentsPort } from './contracts/payments.port';
 import { bindLocalPort } from '../../shared/module-kit/bind-local-port';
 import { AccountHoldersRepository } from './infrastructure/account-holders.repository';
 import { AccountStore } from './infrastructure/account-store';
@@ -24,7 +24,7 @@ import { paymentsPersistence } from './payments.persistence';
     AccountHoldersRepository,
     PaymentsRepository,
     PaymentsMessageHandlers,
-    ...bindLocalPort(PaymentsPort, LocalPaymentsPort, paymentsPortMethods, 'payments'),
+    ...bindLocalPort(PaymentsPort, LocalPaymentsPort, 'payments'),
   ],
   exports: [PaymentsPort],
 })

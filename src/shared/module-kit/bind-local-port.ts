@@ -1,19 +1,21 @@
-import { Abstract, Provider, Type } from '@nestjs/common';
+import { Provider, Type } from '@nestjs/common';
 import { instrumentPort } from '../observability/instrument-port';
 import { Metrics } from '../observability/metrics';
 import { Tracing } from '../observability/tracing/tracing';
+import { forwardedMethodNames, PortClass } from './forwarded';
 
 /**
  * Binds a module's port to the module's own implementation in the process that hosts it: a plain method
- * call, timed like a remote one so the two can be compared.
+ * call, timed like a remote one so the two can be compared. The methods timed are those the port
+ * declares @Forwarded, as over the transport.
  */
-export function bindLocalPort(port: Abstract<object>, implementation: Type<object>, methods: readonly string[], module: string): Provider[] {
+export function bindLocalPort(port: PortClass, implementation: Type<object>, module: string): Provider[] {
   return [
     implementation,
     {
       provide: port,
       inject: [implementation, Metrics, Tracing],
-      useFactory: (local: object, metrics: Metrics, tracing: Tracing) => instrumentPort(local, methods, module, 'local', metrics, tracing),
+      useFactory: (local: object, metrics: Metrics, tracing: Tracing) => instrumentPort(local, forwardedMethodNames(port), module, 'local', metrics, tracing),
     },
   ];
 }

@@ -1,4 +1,4 @@
-import { Abstract, Controller, Inject, Logger, Type } from '@nestjs/common';
+import { Controller, Inject, Logger, Type } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload, RmqContext, RpcException } from '@nestjs/microservices';
 import type { ConsumeMessage } from 'amqplib';
 import { ModuleName } from '../config/module-name';
@@ -11,6 +11,7 @@ import { InFlightWork } from './in-flight-work';
 import { UnroutableMessageError } from '../messaging/inbox';
 import { MESSAGE_UNROUTABLE, REMOTE_HANDLER_FAILED } from '../messaging/delivery-failure';
 import { Patterns, PortCall } from './patterns';
+import { forwardedMethodNames, PortClass } from '../module-kit/forwarded';
 import { keepRefusedMessage } from './rabbitmq-dead-letters';
 import { runAs } from '../observability/calling-module';
 import { SpanKind } from '@opentelemetry/api';
@@ -29,8 +30,9 @@ type PortObject = Record<string, (...args: unknown[]) => Promise<unknown>>;
  * the same port (and so the same commands and queries) that HTTP uses in-process; inbox deliveries go to the
  * module's inbox. It translates; it decides nothing.
  */
-export function createModuleRpcController(module: ModuleName, portToken: Abstract<object>, methods: readonly string[], patterns: Patterns): Type {
-  const allowed = new Set(methods);
+export function createModuleRpcController(module: ModuleName, portToken: PortClass, patterns: Patterns): Type {
+  // Only the methods the port declares @Forwarded: no other member of the port can be called from outside.
+  const allowed = new Set(forwardedMethodNames(portToken));
   const logger = new Logger(`Rpc:${module}`);
   // NATS: the module's own queue group, so that all processes hosting it share its requests, each handled by
   // one, whatever else each hosts (a group per module set gave a process hosting orders and payments and one

@@ -13,16 +13,13 @@ import { instrumentPort } from '../observability/instrument-port';
 import { Metrics } from '../observability/metrics';
 import { Tracing } from '../observability/tracing/tracing';
 import { Patterns } from './patterns';
+import { forwardedMethodNames, PortClass } from '../module-kit/forwarded';
 import { clientOptions } from './transport-options';
 
-/** A module as the transport sees it: its name, the DI token of its port and the port's methods. */
+/** A module as the transport sees it: its name and the DI token of its port, whose methods it declares @Forwarded. */
 export interface PortDescription {
   name: ModuleName;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  port: abstract new (...args: any[]) => object;
-  methods: readonly string[];
-  /** The methods that only read: a remote proxy may retry these. */
-  reads: readonly string[];
+  port: PortClass;
 }
 
 @Injectable()
@@ -66,17 +63,16 @@ export class TransportModule {
         ]),
       ),
     );
-    const remotePorts: Provider[] = remote.map(({ name, port, methods, reads }) => ({
+    const remotePorts: Provider[] = remote.map(({ name, port }) => ({
       provide: port,
       inject: [Metrics, Tracing],
-      useFactory: (metrics: Metrics, tracing: Tracing) =>
-        instrumentPort(createRemotePort(port, methods, clients.get(name), reads), methods, name, 'remote', metrics, tracing),
+      useFactory: (metrics: Metrics, tracing: Tracing) => instrumentPort(createRemotePort(port, clients.get(name)), forwardedMethodNames(port), name, 'remote', metrics, tracing),
     }));
     const listens = remote.length > 0;
 
     return {
       module: TransportModule,
-      controllers: listens ? hosted.map(({ name, port, methods }) => createModuleRpcController(name, port, methods, patterns)) : [],
+      controllers: listens ? hosted.map(({ name, port }) => createModuleRpcController(name, port, patterns)) : [],
       providers: [InFlightWork, { provide: ModuleClients, useValue: clients }, { provide: REMOTE_INBOXES, useValue: clients }, ...remotePorts, TransportLifecycle],
       exports: [ModuleClients, REMOTE_INBOXES, ...remote.map(({ port }) => port)],
     };

@@ -1,3 +1,4 @@
+import { Forwarded } from '../../../shared/module-kit/forwarded';
 import { Page, PageRequest } from '../../../shared/pagination/page';
 import { CustomerDto, RegisterCustomerInput, UpdateCustomerInput } from './customer.dto';
 
@@ -5,7 +6,15 @@ import { CustomerDto, RegisterCustomerInput, UpdateCustomerInput } from './custo
  * Everything other modules and the HTTP API may ask of the customers module. Bound to the module itself
  * in the process that hosts it, and to a transport proxy everywhere else; callers cannot tell which.
  * Failures are DomainErrors with a code from CustomersErrors.
+ * Its `Forwarded` decorator marks each method `read` (a remote proxy may retry it) or `write` (sent once).
  */
+@Forwarded({
+  register: 'write',
+  get: 'read',
+  list: 'read',
+  update: 'write',
+  delete: 'write',
+})
 export abstract class CustomersPort {
   /** Signs a customer up; fails with EMAIL_TAKEN when the email (case-insensitive) belongs to another. */
   abstract register(input: RegisterCustomerInput): Promise<CustomerDto>;
@@ -16,9 +25,3 @@ export abstract class CustomersPort {
   /** Deletes a customer; their later orders are refused. */
   abstract delete(customerId: string): Promise<void>;
 }
-
-/** The port's methods, for the transport: a remote proxy forwards exactly these. */
-export const customersPortMethods = ['register', 'get', 'list', 'update', 'delete'] as const satisfies ReadonlyArray<keyof CustomersPort>;
-
-/** The methods that only read: a remote proxy may repeat these after a failure; the others are sent once. */
-export const customersPortReads = ['get', 'list'] as const satisfies ReadonlyArray<(typeof customersPortMethods)[number]>;

@@ -1,3 +1,4 @@
+import { Forwarded } from '../../../shared/module-kit/forwarded';
 import { Page, PageRequest } from '../../../shared/pagination/page';
 import { OrderSagaDto } from './order-saga.dto';
 import { OrderDto, OrderListFilter, PlaceOrderInput } from './order.dto';
@@ -10,7 +11,15 @@ export interface PlaceOrderOptions {
 /**
  * What other modules and the HTTP API may ask of the orders module, wherever it runs. Failures are
  * DomainErrors with a code from OrdersErrors.
+ * Its `Forwarded` decorator marks each method `read` (a remote proxy may retry it) or `write` (sent once).
  */
+@Forwarded({
+  place: 'write',
+  get: 'read',
+  list: 'read',
+  cancel: 'write',
+  getSaga: 'read',
+})
 export abstract class OrdersPort {
   /** Accepts an order as PENDING and starts its payment; CUSTOMER_UNKNOWN for an unknown or deleted customer. */
   abstract place(input: PlaceOrderInput, options?: PlaceOrderOptions): Promise<OrderDto>;
@@ -22,9 +31,3 @@ export abstract class OrdersPort {
   /** Where the order's saga stands, in the style it runs in; NOT_FOUND for an unknown order. */
   abstract getSaga(orderId: string): Promise<OrderSagaDto>;
 }
-
-/** The port's methods, for the transport: a remote proxy forwards exactly these. */
-export const ordersPortMethods = ['place', 'get', 'list', 'cancel', 'getSaga'] as const satisfies ReadonlyArray<keyof OrdersPort>;
-
-/** The methods that only read: a remote proxy may repeat these after a failure; the others are sent once. */
-export const ordersPortReads = ['get', 'list', 'getSaga'] as const satisfies ReadonlyArray<(typeof ordersPortMethods)[number]>;

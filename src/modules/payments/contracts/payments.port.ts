@@ -1,3 +1,4 @@
+import { Forwarded } from '../../../shared/module-kit/forwarded';
 import { Page, PageRequest } from '../../../shared/pagination/page';
 import { AccountDto, AccountEventDto, PaymentDto } from './payments.dto';
 
@@ -10,7 +11,14 @@ export interface WriteOptions {
  * What other modules and the HTTP API may ask of the payments module, wherever it runs. Failures are
  * DomainErrors with a code from PaymentsErrors. Captures and refunds are not here: they are requested
  * with the RequestPayment and RequestRefund messages, which survive a crash.
+ * Its `Forwarded` decorator marks each method `read` (a remote proxy may retry it) or `write` (sent once).
  */
+@Forwarded({
+  deposit: 'write',
+  getAccount: 'read',
+  listAccountEvents: 'read',
+  listPayments: 'read',
+})
 export abstract class PaymentsPort {
   /** Adds money to a customer's account; ACCOUNT_NOT_FOUND for an unknown or deleted customer. */
   abstract deposit(customerId: string, amountCents: number, options?: WriteOptions): Promise<AccountDto>;
@@ -19,9 +27,3 @@ export abstract class PaymentsPort {
   abstract listAccountEvents(customerId: string, page: PageRequest): Promise<Page<AccountEventDto>>;
   abstract listPayments(orderId: string, page: PageRequest): Promise<Page<PaymentDto>>;
 }
-
-/** The port's methods, for the transport: a remote proxy forwards exactly these. */
-export const paymentsPortMethods = ['deposit', 'getAccount', 'listAccountEvents', 'listPayments'] as const satisfies ReadonlyArray<keyof PaymentsPort>;
-
-/** The methods that only read: a remote proxy may repeat these after a failure; the others are sent once. */
-export const paymentsPortReads = ['getAccount', 'listAccountEvents', 'listPayments'] as const satisfies ReadonlyArray<(typeof paymentsPortMethods)[number]>;
