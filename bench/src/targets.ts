@@ -99,7 +99,7 @@ function boundedLag(report: BenchReport): TargetResult {
     id: 'bounded-lag',
     target: BOUNDED_LAG,
     measured:
-      `${overload.topology}, ${(2 * overload.sustainablePerSecond).toFixed(0)} orders/s offered (sustainable ${overload.sustainablePerSecond.toFixed(0)}/s): ` +
+      `${overload.topology}, ${(2 * overload.sustainablePerSecond).toFixed(1)} orders/s offered (sustainable ${overload.sustainablePerSecond.toFixed(1)}/s): ` +
       `BACKLOG_MAX_AGE_MS=${on.boundMs}: ${describe(on)}` +
       (off ? `; bound off: ${describe(off)}` : ''),
     limit: '< 2 s',
