@@ -20,6 +20,7 @@ import { seedCustomers } from './seed';
 import { median, medianOf, sleep } from './stats';
 import { BROKER_PORTS, RunningTopology, TOPOLOGIES, TopologySpec, TransportName } from './topology';
 import { evaluateTargets } from './targets';
+import { OverloadResult, runOverload } from './overload';
 import { idleEventPath, MeterTargets, mix, overview, saga, WorkloadRun } from './workloads';
 
 const BENCH_DIST = __dirname;
@@ -332,6 +333,27 @@ function updateReadme(report: BenchReport, files: { md: string; svg: string }): 
   return true;
 }
 
+/** Issue #15's scenario: twice the sustainable rate, the backlog bound off then on (see overload.ts). */
+async function runOverloadScenario(options: Options, workRoot: string): Promise<OverloadResult> {
+  const spec = TOPOLOGIES.find((t) => t.id === options.overloadTopology)!;
+  const base: OverloadResult = { topology: spec.label, seconds: options.overloadSeconds, sustainablePerSecond: NaN, runs: [] };
+  if (spec.transport !== 'tcp' && !(await reachable('127.0.0.1', BROKER_PORTS[spec.transport]))) return { ...base, failed: `no ${spec.transport} broker on 127.0.0.1:${BROKER_PORTS[spec.transport]}` };
+  log(`overload: ${spec.label}, ${options.overloadSeconds} s at twice the sustainable rate, the backlog bound off, then BACKLOG_MAX_AGE_MS=${options.overloadBoundMs}`);
+  await waitForQuiet(options, 'overload');
+  return withScratchDatabase(options.databaseUrl, 'overload', (databaseUrl) =>
+    runOverload({
+      spec,
+      seconds: options.overloadSeconds,
+      boundMs: options.overloadBoundMs,
+      start: (extraEnv, workDir) =>
+        RunningTopology.start(spec, { appMain: join(options.distDir, 'main.js'), workDir, jwtSecret: JWT_SECRET, logLevel: options.logLevel, databaseUrl, extraEnv: { SAGA: options.saga, ...extraEnv } }),
+      client: (url) => new JsonClient(url, AUTH, 256),
+      workRoot,
+      log,
+    }),
+  ).catch((error: Error): OverloadResult => ({ ...base, failed: error.message }));
+}
+
 // --------------------------------------------------------------------------------------------- main
 
 async function main(): Promise<void> {
@@ -365,6 +387,9 @@ async function main(): Promise<void> {
       quietWaitSeconds: options.quietWaitSeconds,
       workloads: [...options.workloads].join(','),
       saga: options.saga,
+      overloadTopology: options.overloadTopology,
+      overloadSeconds: options.overloadSeconds,
+      overloadBoundMs: options.overloadBoundMs,
     },
     database: options.databaseUrl ? `PostgreSQL at ${new URL(options.databaseUrl).host} (--database-url; a scratch database per run)` : 'embedded PGlite per module (the default, as npm start)',
     topologies: [],
@@ -381,6 +406,10 @@ async function main(): Promise<void> {
     if (options.only.has('ceiling')) {
       report.ceiling = await runCeiling(options, workRoot);
       if (report.ceiling.failed) failures++;
+    }
+    if (options.only.has('overload')) {
+      report.overload = await runOverloadScenario(options, workRoot);
+      if (report.overload.failed) failures++;
     }
     if (options.only.has('topologies')) {
       for (const id of options.topologies) {

@@ -1,4 +1,5 @@
 import type { MicroResult } from './micro-worker';
+import type { OverloadResult } from './overload';
 import type { Percentiles } from './stats';
 import type { WorkloadRun } from './workloads';
 
@@ -72,6 +73,7 @@ export interface BenchReport {
   topologies: TopologyResult[];
   ceiling?: CeilingResult;
   micro?: MicroSection;
+  overload?: OverloadResult;
   targets: TargetResult[];
   notes: string[];
 }

@@ -9,7 +9,7 @@ export interface Options {
   databaseUrl?: string;
   pgUrl: string;
   topologies: string[];
-  only: Set<'topologies' | 'ceiling' | 'micro'>;
+  only: Set<'topologies' | 'ceiling' | 'micro' | 'overload'>;
   warmupSeconds: number;
   durationSeconds: number;
   repetitions: number;
@@ -31,6 +31,10 @@ export interface Options {
   workloads: Set<string>;
   /** SAGA for every process: how the order saga runs. */
   saga: 'choreography' | 'orchestration';
+  /** The overload scenario (issue #15, bounded lag): where, how long, and the age bound it turns on. */
+  overloadTopology: string;
+  overloadSeconds: number;
+  overloadBoundMs: number;
 }
 
 const HELP = `npm run bench -- [options]
@@ -40,7 +44,10 @@ const HELP = `npm run bench -- [options]
   --pg-url=URL            the PostgreSQL server for the ceiling comparison (default: --database-url's server,
                           else postgres://postgres@127.0.0.1:5432/test); scratch databases are made on it
   --topologies=a,b        of: ${TOPOLOGIES.map((t) => t.id).join(', ')}
-  --only=a,b              of: topologies, ceiling, micro
+  --only=a,b              of: topologies, ceiling, micro, overload (all four by default; --quick leaves overload out)
+  --overload-topology=ID  where the overload scenario runs (default payments-out-nats)
+  --overload-seconds=S    how long it drives twice the sustainable rate (default 30)
+  --overload-bound-ms=MS  the BACKLOG_MAX_AGE_MS of its bounded run (default 500; the other run has the bound off)
   --warmup=S --duration=S --reps=N --connections=N --saga-concurrency=N --poll-ms=N
   --seed-customers=N --seed-orders=N --idle-orders=N --log-level=LEVEL
   --dist=DIR              the compiled app to measure (default: dist/ of this project)
@@ -64,7 +71,7 @@ export function parseOptions(argv: string[]): Options {
     if (!match) throw new Error(`unknown argument ${arg}\n${HELP}`);
     flags.set(match[1], match[2] ?? 'true');
   }
-  const known = ['quick', 'database-url', 'pg-url', 'topologies', 'only', 'warmup', 'duration', 'reps', 'connections', 'saga-concurrency', 'poll-ms', 'seed-customers', 'seed-orders', 'idle-orders', 'log-level', 'dist', 'out', 'label', 'readme', 'micro-warmup', 'micro-rounds', 'micro-calls', 'quiet-wait', 'workloads', 'saga'];
+  const known = ['quick', 'database-url', 'pg-url', 'topologies', 'only', 'warmup', 'duration', 'reps', 'connections', 'saga-concurrency', 'poll-ms', 'seed-customers', 'seed-orders', 'idle-orders', 'log-level', 'dist', 'out', 'label', 'readme', 'micro-warmup', 'micro-rounds', 'micro-calls', 'quiet-wait', 'workloads', 'saga', 'overload-topology', 'overload-seconds', 'overload-bound-ms'];
   for (const key of flags.keys()) if (!known.includes(key)) throw new Error(`unknown option --${key}\n${HELP}`);
   const quick = flags.get('quick') === 'true';
   const num = (key: string, full: number, fast: number) => {
@@ -78,7 +85,9 @@ export function parseOptions(argv: string[]): Options {
   for (const id of topologies) if (!TOPOLOGIES.some((t) => t.id === id)) throw new Error(`unknown topology ${id}: use ${TOPOLOGIES.map((t) => t.id).join(', ')}`);
   const saga = flags.get('saga') ?? 'choreography';
   if (saga !== 'choreography' && saga !== 'orchestration') throw new Error(`--saga must be choreography or orchestration`);
-  const only = new Set((flags.get('only') ?? 'topologies,ceiling,micro').split(',').map((s) => s.trim())) as Options['only'];
+  const only = new Set((flags.get('only') ?? (quick ? 'topologies,ceiling,micro' : 'topologies,ceiling,micro,overload')).split(',').map((s) => s.trim())) as Options['only'];
+  const overloadTopology = flags.get('overload-topology') ?? 'payments-out-nats';
+  if (!TOPOLOGIES.some((t) => t.id === overloadTopology)) throw new Error(`unknown --overload-topology ${overloadTopology}: use ${TOPOLOGIES.map((t) => t.id).join(', ')}`);
   return {
     quick,
     databaseUrl,
@@ -105,5 +114,8 @@ export function parseOptions(argv: string[]): Options {
     quietWaitSeconds: num('quiet-wait', 30, 0),
     workloads: new Set((flags.get('workloads') ?? 'overview,mix,saga,idle').split(',').map((w) => w.trim())),
     saga,
+    overloadTopology,
+    overloadSeconds: num('overload-seconds', 30, 30),
+    overloadBoundMs: num('overload-bound-ms', 500, 500),
   };
 }

@@ -1,4 +1,5 @@
 import { BenchReport, TopologyResult, WorkloadName, WorkloadSummary } from './model';
+import type { OverloadResult } from './overload';
 
 const fmt = (value: number | undefined, digits = 1): string => (value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits));
 const ms = (value: number | undefined): string => (value === undefined || !Number.isFinite(value) ? '–' : value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0));
@@ -109,6 +110,25 @@ function ceilingTable(report: BenchReport): string {
   );
 }
 
+/** The overload scenario: each run with the bound off and on, and the machine's load average during it. */
+function overloadSection(o: OverloadResult): string[] {
+  const head = `## Overload: ${o.topology}, ${o.seconds} s at twice the sustainable rate, open loop (sustainable: ${fmt(o.sustainablePerSecond, 1)} orders/s confirmed, closed loop)`;
+  if (o.failed) return [head, '', `_failed: ${o.failed}_`];
+  const rows = o.runs.map((r) => [
+    r.boundMs ? `BACKLOG_MAX_AGE_MS=${r.boundMs}` : 'bound off',
+    fmt(r.offeredPerSecond, 1),
+    `${r.accepted} / ${r.shed} / ${r.failed} of ${r.sent}`,
+    `${ms(r.placedToSettled.p50)} / ${ms(r.placedToSettled.p95)} / ${ms(r.placedToSettled.p99)}`,
+    String(r.unsettled),
+    `${fmt(r.loadAverage.before, 2)} → ${fmt(r.loadAverage.after, 2)}`,
+  ]);
+  return [
+    head,
+    '',
+    table(['run', 'offered orders/s', 'accepted / shed (503 OVERLOADED) / failed', 'placed → settled p50 / p95 / p99 ms (accepted orders)', 'not settled', 'load average (1 min), start → end'], rows),
+  ];
+}
+
 function targetsTable(report: BenchReport): string {
   return table(
     ['target', 'measured', 'limit', 'holds', 'margin'],
@@ -141,6 +161,7 @@ export function markdown(report: BenchReport, chartFile: string): string {
   lines.push('');
   for (const t of report.targets.filter((t) => t.why)) lines.push(`- **${t.target}**: ${t.why}`);
   lines.push('');
+  if (report.overload) lines.push(...overloadSection(report.overload), '');
   lines.push('## Per topology');
   lines.push('');
   lines.push(mainTable(report));

@@ -37,6 +37,17 @@ export interface RemoteCallLimits {
 }
 
 /**
+ * When a module refuses new work (503 OVERLOADED) because its outbox is behind: see
+ * src/shared/messaging/backlog-bound.ts. Each bound off at 0 (age) or undefined (count).
+ */
+export interface BacklogLimits {
+  /** Age of the oldest message waiting in the module's outbox for one destination, in milliseconds; 0: no age bound. */
+  maxAgeMs: number;
+  /** Messages waiting in the module's outbox for one destination; undefined: no count bound. */
+  maxMessages: number | undefined;
+}
+
+/**
  * Everything a process needs to know about its deployment, parsed and validated once at start-up
  * (see load-config.ts) and injected everywhere else. Nothing outside this folder reads process.env.
  */
@@ -74,6 +85,8 @@ export class AppConfig {
   readonly deliveryMaxAttempts!: number;
   /** How many ordering keys an outbox relay delivers at once (one message of each in flight). */
   readonly relayConcurrency!: number;
+  /** Past these, a module that is asked for new work sheds it instead of queueing it. */
+  readonly backlog!: BacklogLimits;
   /** How long delivered outbox rows, inbox records and Idempotency-Keys are kept; 0: for ever. */
   readonly retentionHours!: number;
   /** Upper bound for any call to a module in another process. */

@@ -99,6 +99,7 @@ describe('loadConfig', () => {
       expect(config.retentionHours).toBe(168);
       expect(config.deliveryMaxAttempts).toBe(10);
       expect(config.relayConcurrency).toBe(4);
+      expect(config.backlog).toEqual({ maxAgeMs: 0, maxMessages: undefined });
     });
 
     it('reads each of them, 0 turning rate limiting off', () => {
@@ -113,7 +114,10 @@ describe('loadConfig', () => {
         RETENTION_HOURS: '0',
         DELIVERY_MAX_ATTEMPTS: '3',
         RELAY_CONCURRENCY: '2',
+        BACKLOG_MAX_AGE_MS: '1000',
+        BACKLOG_LIMIT: '500',
       });
+      expect(config.backlog).toEqual({ maxAgeMs: 1000, maxMessages: 500 });
       expect(config.deliveryMaxAttempts).toBe(3);
       expect(config.relayConcurrency).toBe(2);
       expect(config.remoteCalls).toEqual({ breakerFailures: 3, breakerHalfOpenMs: 2000, maxConcurrent: 8, maxQueued: 0 });
@@ -134,6 +138,8 @@ describe('loadConfig', () => {
       [{ RETENTION_HOURS: '1 week' }, /^RETENTION_HOURS "1 week" must be a whole number from 0 to 87600/],
       [{ DELIVERY_MAX_ATTEMPTS: '0' }, /^DELIVERY_MAX_ATTEMPTS "0" must be a whole number from 1 to 1000\.$/],
       [{ RELAY_CONCURRENCY: 'many' }, /^RELAY_CONCURRENCY "many" must be a whole number from 1 to 256\.$/],
+      [{ BACKLOG_MAX_AGE_MS: '0.5s' }, /^BACKLOG_MAX_AGE_MS "0.5s" must be a whole number from 0 to 3600000\.$/],
+      [{ BACKLOG_LIMIT: '0' }, /^BACKLOG_LIMIT "0" must be a whole number from 1 to 10000000, or unset for none\.$/],
     ])('refuses %j in one line', (env, message) => {
       expect(() => loadConfig(env)).toThrow(ConfigError);
       expect(() => loadConfig(env)).toThrow(message);

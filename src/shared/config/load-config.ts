@@ -50,6 +50,10 @@ export function loadConfig(env: Env = process.env, terminal = Boolean(process.st
     outboxSweepMs: parseInteger('OUTBOX_SWEEP_MS', env.OUTBOX_SWEEP_MS, 1000, 10, 600_000),
     deliveryMaxAttempts: parseInteger('DELIVERY_MAX_ATTEMPTS', env.DELIVERY_MAX_ATTEMPTS, 10, 1, 1000),
     relayConcurrency: parseInteger('RELAY_CONCURRENCY', env.RELAY_CONCURRENCY, 4, 1, 256),
+    backlog: {
+      maxAgeMs: parseInteger('BACKLOG_MAX_AGE_MS', env.BACKLOG_MAX_AGE_MS, 0, 0, 3_600_000),
+      maxMessages: parseOptionalInteger('BACKLOG_LIMIT', env.BACKLOG_LIMIT, 1, 10_000_000),
+    },
     retentionHours: parseInteger('RETENTION_HOURS', env.RETENTION_HOURS, 168, 0, 87_600),
     remoteCallTimeoutMs: parseInteger('REMOTE_CALL_TIMEOUT_MS', env.REMOTE_CALL_TIMEOUT_MS, 1500, 50, 60_000),
     remoteCalls: {
@@ -263,6 +267,16 @@ function parseLogFormat(raw: string | undefined, terminal: boolean): LogFormat {
 
 function parsePort(key: string, raw: string | undefined, fallback: number): number {
   return parseInteger(key, raw, fallback, 0, 65535);
+}
+
+/** Like parseInteger, but unset means undefined (no such bound): no number is a sensible default. */
+function parseOptionalInteger(key: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${key} "${raw}" must be a whole number from ${min} to ${max}, or unset for none.`);
+  }
+  return value;
 }
 
 function parseInteger(key: string, raw: string | undefined, fallback: number, min: number, max: number): number {

@@ -213,6 +213,24 @@ describe('OutboxRelay', () => {
     expect(await deadLetters()).toEqual([]);
   });
 
+  it('reads its backlog per destination from the rows: what waits to be sent, not what waits to retry a failed handler', async () => {
+    relay = relayFor(source, new MessageDispatcher(new RecordingConsumer()), {}, metrics);
+    await source.publish(relay.wake, ...numbered('a', 1, 2), ...numbered('b', 1));
+    await source.db.dataSource.query(`UPDATE orders.outbox SET occurred_at = now() - interval '3 seconds' WHERE payload->>'key' = 'a' AND payload->>'n' = '1'`);
+    const before = await relay.backlogByDestination();
+    expect([...before.keys()]).toEqual([CONSUMER]);
+    expect(before.get(CONSUMER)!.messages).toBe(3);
+    expect(before.get(CONSUMER)!.oldestAgeMs).toBeGreaterThanOrEqual(3000);
+
+    // The old one's handler failed: it waits for its retry, not for the relay, and no longer counts.
+    await source.db.dataSource.query(`UPDATE orders.outbox SET attempts = 1 WHERE payload->>'key' = 'a' AND payload->>'n' = '1'`);
+    const after = await relay.backlogByDestination();
+    expect(after.get(CONSUMER)!.messages).toBe(2);
+    expect(after.get(CONSUMER)!.oldestAgeMs).toBeLessThan(3000);
+    await source.db.dataSource.query(`UPDATE orders.outbox SET delivered_at = now()`);
+    expect(await relay.backlogByDestination()).toEqual(new Map());
+  });
+
   it('treats a consumer whose database is unavailable as unavailable, not as a failing handler', async () => {
     const consumer = new RecordingConsumer();
     let down = true;

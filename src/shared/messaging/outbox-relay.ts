@@ -6,7 +6,7 @@ import { Metrics } from '../observability/metrics';
 import { MessageTap } from './message-tap';
 import { classifyDeliveryFailure } from './delivery-failure';
 import { DestinationHealth } from './destination-health';
-import { keyOf, OutboxRow, OutboxRows } from './outbox-rows';
+import { keyOf, OutboxBacklog, OutboxRow, OutboxRows } from './outbox-rows';
 import { RelayLeadership } from './relay-leadership';
 
 export interface OutboxRelaySettings {
@@ -113,6 +113,11 @@ export class OutboxRelay {
   /** Undelivered messages per destination module (destinations with none are left out). */
   pendingByDestination(): Promise<Map<string, number>> {
     return this.rows.pendingByDestination();
+  }
+
+  /** What waits to be sent, per destination: what the module's backlog bound and its age gauge read. */
+  backlogByDestination(): Promise<Map<string, OutboxBacklog>> {
+    return this.rows.backlogByDestination();
   }
 
   /** Renews (or tries to take) the sender's role, then delivers what is due. */

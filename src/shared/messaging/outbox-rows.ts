@@ -14,6 +14,12 @@ export interface OutboxRow {
   attempts: number;
 }
 
+/** What waits in an outbox for one destination. */
+export interface OutboxBacklog {
+  messages: number;
+  oldestAgeMs: number;
+}
+
 /** Separates destination and ordering key in one string: neither a module name nor a key holds a newline. */
 export function keyOf(row: { destination: string; ordering_key: string }): string {
   return `${row.destination}\n${row.ordering_key}`;
@@ -82,6 +88,23 @@ export class OutboxRows {
           SET attempts = EXCLUDED.attempts, last_error = EXCLUDED.last_error, dead_lettered_at = now()`,
       [row.seq, attempts, error.slice(0, 1000)],
     );
+  }
+
+  /**
+   * Per destination, the messages waiting to be sent and the age of the oldest, by the database's clock (so
+   * every replica reads the same). Messages whose handler failed and that wait for their retry are left out:
+   * they wait for a fix, not for capacity, and one the consumer keeps refusing would otherwise hold the backlog
+   * old until it is dead-lettered. Reads the pending rows only (the outbox_pending partial index).
+   */
+  async backlogByDestination(): Promise<Map<string, OutboxBacklog>> {
+    const rows: Array<{ destination: string; messages: number; oldest_age_ms: number }> = await this.db.dataSource.query(
+      `SELECT destination, count(*)::int AS messages,
+              greatest(0, extract(epoch FROM clock_timestamp() - min(occurred_at)) * 1000)::float8 AS oldest_age_ms
+         FROM ${this.schema}.outbox
+        WHERE delivered_at IS NULL AND attempts = 0
+        GROUP BY destination`,
+    );
+    return new Map(rows.map((row) => [row.destination, { messages: row.messages, oldestAgeMs: row.oldest_age_ms }]));
   }
 
   async pendingCount(): Promise<number> {

@@ -6,6 +6,7 @@ import { openModuleDatabase } from '../database/open-module-database';
 import { Readiness } from '../health/readiness';
 import { Metrics } from '../observability/metrics';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
+import { BacklogBound } from '../messaging/backlog-bound';
 import { Inbox } from '../messaging/inbox';
 import { MessageDispatcher } from '../messaging/message-dispatcher';
 import { MessageRoutes } from '../messaging/message-routes';
@@ -13,6 +14,7 @@ import { messageKey } from '../messaging/integration-message';
 import { ModuleManifest } from '../messaging/module-manifest';
 import { Outbox } from '../messaging/outbox';
 import { OutboxRelay } from '../messaging/outbox-relay';
+import { OutboxBacklog } from '../messaging/outbox-rows';
 import { DeliveryStateRetention } from '../messaging/delivery-state-retention';
 import { MessageTap } from '../messaging/message-tap';
 import { DeadLetterStore } from '../messaging/dead-letter-store';
@@ -66,7 +68,7 @@ class ModuleLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
 
 /**
  * What every business module gets, each for its own schema: its database (migrated before use), its outbox
- * and relay, its dead letters, its inbox, its idempotency store, and the pruning that keeps the last three bounded. Imported once per module; the providers it exports are
+ * and relay, the bound on its outbox backlog, its dead letters, its inbox, its idempotency store, and the pruning that keeps the last three bounded. Imported once per module; the providers it exports are
  * visible to that module only.
  */
 @Module({})
@@ -98,8 +100,15 @@ export class ModuleInfrastructureModule {
             const settings = { sweepIntervalMs: config.outboxSweepMs, maxAttempts: config.deliveryMaxAttempts, concurrency: config.relayConcurrency };
             const relay = new OutboxRelay(db, dispatcher, settings, metrics, tap);
             metrics.addOutboxBacklog(options.manifest.name, () => relay.pendingByDestination());
+            metrics.addOutboxBacklogAge(options.manifest.name, async () => secondsOfOldest(await relay.backlogByDestination()));
             return relay;
           },
+        },
+        {
+          provide: BacklogBound,
+          inject: [OutboxRelay, AppConfig, Metrics],
+          useFactory: (relay: OutboxRelay, config: AppConfig, metrics: Metrics) =>
+            new BacklogBound(options.manifest.name, config.backlog, () => relay.backlogByDestination(), () => metrics.requestsShed.inc({ module: options.manifest.name })),
         },
         {
           provide: Outbox,
@@ -136,9 +145,13 @@ export class ModuleInfrastructureModule {
         { provide: IdempotencyStore, inject: [ModuleDatabase], useFactory: (db: ModuleDatabase) => new IdempotencyStore(db) },
         ModuleLifecycle,
       ],
-      exports: [ModuleDatabase, Outbox, Inbox, IdempotencyStore, OutboxRelay, DeliveryStateRetention, DeadLetterStore],
+      exports: [ModuleDatabase, BacklogBound, Outbox, Inbox, IdempotencyStore, OutboxRelay, DeliveryStateRetention, DeadLetterStore],
     };
   }
+}
+
+function secondsOfOldest(backlog: Map<string, OutboxBacklog>): Map<string, number> {
+  return new Map([...backlog].map(([destination, { oldestAgeMs }]) => [destination, oldestAgeMs / 1000]));
 }
 
 function logsWarnings(level: string): boolean {

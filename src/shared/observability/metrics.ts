@@ -80,7 +80,15 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly requestsShed = new Counter({
+    name: 'requests_shed_total',
+    help: "Requests for new work a module refused (503 OVERLOADED) because its outbox backlog was past its bound, by module",
+    labelNames: ['module'],
+    registers: [this.registry],
+  });
+
   private readonly backlogSources = new Map<string, () => Promise<Map<string, number>>>();
+  private readonly backlogAgeSources = new Map<string, () => Promise<Map<string, number>>>();
   private readonly deadLetterSources = new Map<string, () => Promise<number>>();
 
   constructor() {
@@ -88,26 +96,13 @@ export class Metrics {
     // Gauges named like counters, which Prometheus's lint rejects; each is the sum of the same gauge
     // without `_total` (nodejs_active_handles and so on, by type), so nothing is lost.
     for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) this.registry.removeSingleMetric(name);
-    const sources = this.backlogSources;
-    // A destination once seen stays in the series at 0 when its backlog empties, rather than vanishing.
-    const seen = new Map<string, Set<string>>();
-    new Gauge({
-      name: 'outbox_pending_messages',
-      help: 'Messages written to an outbox and not yet delivered, by source and destination module',
-      labelNames: ['source', 'destination'],
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        for (const [source, count] of sources) {
-          const pending = await count().catch(() => undefined);
-          if (!pending) continue;
-          const destinations = seen.get(source) ?? new Set<string>();
-          seen.set(source, destinations);
-          for (const destination of pending.keys()) destinations.add(destination);
-          for (const destination of destinations) this.set({ source, destination }, pending.get(destination) ?? 0);
-        }
-      },
-    });
+    perRouteGauge(this.registry, 'outbox_pending_messages', 'Messages written to an outbox and not yet delivered, by source and destination module', this.backlogSources);
+    perRouteGauge(
+      this.registry,
+      'outbox_oldest_message_age_seconds',
+      'Age of the oldest message waiting in an outbox to be sent (not counting those waiting to retry a failed handler), by source and destination module; 0 when none waits',
+      this.backlogAgeSources,
+    );
     const deadLetterSources = this.deadLetterSources;
     new Gauge({
       name: 'dead_letters',
@@ -130,8 +125,39 @@ export class Metrics {
     this.backlogSources.set(module, pending);
   }
 
+  /** Reports the age in seconds of the oldest message waiting in a module's outbox, per destination, at each scrape. */
+  addOutboxBacklogAge(module: string, ageSeconds: () => Promise<Map<string, number>>): void {
+    this.backlogAgeSources.set(module, ageSeconds);
+  }
+
   /** Reports how many dead letters a hosted module holds, at each scrape. */
   addDeadLetterCount(module: string, count: () => Promise<number>): void {
     this.deadLetterSources.set(module, count);
   }
+}
+
+/**
+ * A gauge by source and destination module, read from each source at every scrape. A destination once seen
+ * stays in the series at 0 when its value empties, rather than vanishing; a source that cannot be read is
+ * left out of that scrape.
+ */
+function perRouteGauge(registry: Registry, name: string, help: string, sources: Map<string, () => Promise<Map<string, number>>>): void {
+  const seen = new Map<string, Set<string>>();
+  new Gauge({
+    name,
+    help,
+    labelNames: ['source', 'destination'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const [source, read] of sources) {
+        const values = await read().catch(() => undefined);
+        if (!values) continue;
+        const destinations = seen.get(source) ?? new Set<string>();
+        seen.set(source, destinations);
+        for (const destination of values.keys()) destinations.add(destination);
+        for (const destination of destinations) this.set({ source, destination }, values.get(destination) ?? 0);
+      }
+    },
+  });
 }

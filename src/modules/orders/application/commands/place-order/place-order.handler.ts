@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../../../../shared/errors/domain-error';
+import { BacklogBound } from '../../../../../shared/messaging/backlog-bound';
 import { IdempotencyStore } from '../../../../../shared/idempotency/idempotency-store';
 import { Outbox } from '../../../../../shared/messaging/outbox';
 import { CustomersErrors, CustomersPort } from '../../../../customers/contracts';
@@ -18,7 +19,8 @@ import { PlaceOrderCommand } from './place-order.command';
  * Accepts an order as PENDING and, in the same transaction, asks payments to capture its total: directly in
  * choreography, where the order keeps its own payment deadline, or by starting its orchestrated saga, which
  * keeps the deadline and sends the request. The answer (PaymentCaptured or PaymentDeclined) arrives later as a
- * message and settles the order.
+ * message and settles the order. While orders' outbox is behind (payments not keeping up), a new order is
+ * refused with OVERLOADED rather than queued behind minutes of others; a replay of an accepted one is not.
  */
 @CommandHandler(PlaceOrderCommand)
 export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, OrderDto> {
@@ -29,12 +31,14 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Ord
     private readonly idempotency: IdempotencyStore,
     private readonly orchestrator: OrderSagaOrchestrator,
     private readonly settings: OrderSagaSettings,
+    private readonly backlog: BacklogBound,
   ) {}
 
   async execute({ input, idempotencyKey }: PlaceOrderCommand): Promise<OrderDto> {
     const scope = 'orders.place';
     const previous = await this.idempotency.previous<OrderDto>(scope, idempotencyKey, input);
     if (previous) return previous;
+    await this.backlog.admit();
     // Asked before the transaction opens: a call to another module must not hold this module's connection.
     await this.assertCustomerCanOrder(input.customerId);
     return this.idempotency.once(scope, idempotencyKey, input, async () => {
