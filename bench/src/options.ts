@@ -50,7 +50,8 @@ const HELP = `npm run bench -- [options]
   --out=DIR               where to write results (default bench/results, or bench/results/tmp with --quick)
   --label=TEXT            appended to the result file names
   --workloads=a,b         of: overview, mix, saga, idle (one order at a time), account (the ceiling's: an account
-                          with --account-events events against a fresh one, --account-samples of each; 8 depositors)
+                          with --account-events events (100,000; 10,000 with --quick) against a fresh one,
+                          --account-samples of each; 8 depositors on one account)
   --saga=STYLE            choreography (default) or orchestration: how the order saga runs (SAGA)
   --quiet-wait=S          before each workload, wait up to S seconds (default 30, at most 300 in all; 0 with
                           --quick) for other work on the machine (someone's tests) to stop; it is reported anyway
@@ -108,8 +109,8 @@ export function parseOptions(argv: string[]): Options {
     microCalls: num('micro-calls', 250, 100),
     quietWaitSeconds: num('quiet-wait', 30, 0),
     workloads: new Set((flags.get('workloads') ?? 'overview,mix,saga,idle,account').split(',').map((w) => w.trim())),
-    accountEvents: num('account-events', 100_000, 100_000),
-    accountSamples: num('account-samples', 40, 10),
+    accountEvents: num('account-events', 100_000, 10_000),
+    accountSamples: num('account-samples', 40, 5),
     saga,
   };
 }

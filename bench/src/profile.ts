@@ -36,8 +36,8 @@ function owner(url: string): string {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1];
   if (url.startsWith('node:') || url === '') return url ? 'node (core)' : '(native, GC, idle)';
-  if (url.includes('/dist/src/shared/')) return 'app: src/shared';
-  if (url.includes('/dist/src/modules/')) return 'app: src/modules';
+  if (url.includes('/dist/shared/')) return 'app: src/shared';
+  if (url.includes('/dist/modules/')) return 'app: src/modules';
   return 'app: other';
 }
 
