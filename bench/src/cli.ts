@@ -21,7 +21,8 @@ import { median, medianOf, sleep } from './stats';
 import { BROKER_PORTS, RunningTopology, TOPOLOGIES, TopologySpec, TransportName } from './topology';
 import { evaluateTargets } from './targets';
 import { OverloadResult, runOverload } from './overload';
-import { idleEventPath, MeterTargets, mix, overview, saga, WorkloadRun } from './workloads';
+import { deposits, idleEventPath, MeterTargets, mix, overview, saga, WorkloadRun } from './workloads';
+import { measureAccountScale } from './account-scale';
 
 const BENCH_DIST = __dirname;
 
@@ -181,6 +182,22 @@ async function runTopology(spec: TopologySpec, options: Options, workRoot: strin
   });
 }
 
+/** Writers on one account at once in the deposits workload (#15: at least 200 deposits a second at 8). */
+const DEPOSITORS = 8;
+
+async function startBare(script: string, databaseUrl: string, logFile: string): Promise<{ url: string; proc: ReturnType<typeof spawnNode> }> {
+  const port = await freePort();
+  const proc = spawnNode(join(BENCH_DIST, script), [], cleanEnv({ DATABASE_URL: databaseUrl, PORT: String(port) }), logFile);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(`${url}/health/ready`, proc);
+  } catch (error) {
+    await proc.stop();
+    throw error;
+  }
+  return { url, proc };
+}
+
 async function runCeiling(options: Options, workRoot: string): Promise<CeilingResult> {
   const url = new URL(options.pgUrl);
   if (!(await reachable(url.hostname, Number(url.port || 5432)))) return { database: redactUrl(options.pgUrl), skipped: `no PostgreSQL at ${url.host}` };
@@ -201,28 +218,59 @@ async function runCeiling(options: Options, workRoot: string): Promise<CeilingRe
       mkdirSync(workDir, { recursive: true });
       const monolith = await RunningTopology.start(TOPOLOGIES[0], { appMain: join(options.distDir, 'main.js'), workDir, jwtSecret: JWT_SECRET, logLevel: options.logLevel, databaseUrl, extraEnv: { SAGA: options.saga } });
       const client = new JsonClient(monolith.url, AUTH);
+      const meter = { pids: monolith.pids, external };
+      const w = options.workloads;
       let customers: string[];
+      let sagaCustomers: string[] = [];
       try {
         customers = (await seedCustomers(client, options.seedCustomers, options.seedOrders, 'ceiling')).map((c) => c.id);
-        const summary = await repeat(options, 'monolith overview (PostgreSQL)', (s) => overview(monolith.url, AUTH, customers, options.connections, s, { pids: monolith.pids, external }));
-        result.monolith = { ...summary, peakMemoryMb: monolith.peakMemory()[0] };
+        if (w.has('saga')) sagaCustomers = (await seedCustomers(client, options.seedCustomers, 0, 'ceiling-saga')).map((c) => c.id);
+        if (w.has('overview')) result.monolith = await repeat(options, 'monolith overview (PostgreSQL)', (s) => overview(monolith.url, AUTH, customers, options.connections, s, meter));
+        if (w.has('saga')) result.monolithSaga = await repeat(options, 'monolith saga (PostgreSQL)', (s) => saga(client, sagaCustomers, { concurrency: options.sagaConcurrency, seconds: s, pollMs: options.pollMs }, meter));
+        if (w.has('idle')) {
+          await sleep(500);
+          // A customer of its own: the overview's customers keep the number of orders they were seeded with.
+          const [idleCustomer] = await seedCustomers(client, 1, 0, 'ceiling-idle', 1);
+          result.monolithIdle = await idleEventPath(client, idleCustomer.id, options.idleOrders);
+          log(`  monolith on PostgreSQL, one order at a time: placed→confirmed p50 ${result.monolithIdle.eventPath.p50} ms`);
+        }
+        if (w.has('account')) {
+          log(`ceiling: an account with ${options.accountEvents} events against a fresh one`);
+          result.accountScale = await measureAccountScale(client, databaseUrl!, options.accountEvents, options.accountSamples);
+          const a = result.accountScale;
+          log(`  capture p50 ${a.capture.long.p50} vs ${a.capture.fresh.p50} ms; balance read p50 ${a.balanceRead.long.p50.toFixed(2)} vs ${a.balanceRead.fresh.p50.toFixed(2)} ms`);
+          const target = (await seedCustomers(client, 1, 0, 'deposits', 1))[0].id;
+          result.deposits = await repeat(options, `deposits, ${DEPOSITORS} writers on one account`, (s) => deposits(monolith.url, AUTH, target, DEPOSITORS, s, meter));
+        }
       } finally {
+        result.monolithPeakMemoryMb = monolith.peakMemory()[0];
         client.close();
         await monolith.stop();
       }
       // 2. The bare handler reads the same rows with the same statements.
-      log('ceiling: the bare node:http + pg handler on the same database');
-      const port = await freePort();
-      const proc = spawnNode(join(BENCH_DIST, 'baseline-server.js'), [], cleanEnv({ DATABASE_URL: databaseUrl!, PORT: String(port) }), join(workDir, 'baseline.log'));
-      const baseUrl = `http://127.0.0.1:${port}`;
-      try {
-        await waitUntilReady(`${baseUrl}/health/ready`, proc);
-        const check = await new JsonClient(baseUrl, {}).request<{ customer?: { id: string }; orders?: unknown[] }>('GET', `/api/v1/customers/${customers[0]}/overview`);
-        if (check.status !== 200 || check.body.orders?.length !== Math.min(options.seedOrders, 20)) throw new Error(`the bare handler answered ${check.status}: ${JSON.stringify(check.body).slice(0, 200)}`);
-        const summary = await repeat(options, 'bare handler overview (PostgreSQL)', (s) => overview(baseUrl, AUTH, customers, options.connections, s, { pids: [proc.pid], external }));
-        result.baseline = { ...summary, peakMemoryMb: peakRssMb(proc.pid) ?? NaN };
-      } finally {
-        await proc.stop();
+      if (w.has('overview')) {
+        log('ceiling: the bare node:http + pg handler on the same database');
+        const bare = await startBare('baseline-server.js', databaseUrl!, join(workDir, 'baseline.log'));
+        try {
+          const check = await new JsonClient(bare.url, {}).request<{ customer?: { id: string }; orders?: unknown[] }>('GET', `/api/v1/customers/${customers[0]}/overview`);
+          if (check.status !== 200 || check.body.orders?.length !== Math.min(options.seedOrders, 20)) throw new Error(`the bare handler answered ${check.status}: ${JSON.stringify(check.body).slice(0, 200)}`);
+          const summary = await repeat(options, 'bare handler overview (PostgreSQL)', (s) => overview(bare.url, AUTH, customers, options.connections, s, { pids: [bare.proc.pid], external }));
+          result.baseline = { ...summary, peakMemoryMb: peakRssMb(bare.proc.pid) ?? NaN };
+        } finally {
+          await bare.proc.stop();
+        }
+      }
+      // 3. The bare saga: the same transactions for place → capture → confirm, on the saga's customers.
+      if (w.has('saga')) {
+        log('ceiling: the bare node:http + pg saga on the same database');
+        const bare = await startBare('saga-baseline-server.js', databaseUrl!, join(workDir, 'saga-baseline.log'));
+        const bareClient = new JsonClient(bare.url, {});
+        try {
+          result.baselineSaga = await repeat(options, 'bare saga (PostgreSQL)', (s) => saga(bareClient, sagaCustomers, { concurrency: options.sagaConcurrency, seconds: s, pollMs: options.pollMs }, { pids: [bare.proc.pid], external }));
+        } finally {
+          bareClient.close();
+          await bare.proc.stop();
+        }
       }
     });
   } catch (error) {
@@ -301,6 +349,8 @@ function notes(options: Options): string[] {
     `LOG_LEVEL=${options.logLevel}: request logging (pino-http logs each request at info) is off, as it would be in a high-traffic deployment; at info every request also costs a JSON log line to stdout.`,
     'Peak memory is VmHWM from /proc/<pid>/status at the end of the topology\'s run (seeding included), summed over its processes.',
     'The ceiling: the monolith on a real PostgreSQL (a scratch database it migrates and seeds), then a bare node:http + pg handler (bench/src/baseline-server.ts) on the same database and rows, sending the same six statements the app sends for the overview (captured from the app\'s driver) with the same concurrency and three pools of 10 connections like the app\'s three data sources. The bare handler checks no token and logs nothing: it is the database work alone.',
+    'The saga\'s ceiling: on the same database, after the monolith, a bare node:http + pg program (bench/src/saga-baseline-server.ts) doing the shop\'s transactions for place → capture → confirm on the shop\'s tables (order, outbox and inbox rows, the account\'s event and balance, the payment, the order list) with the fewest statements, each message handed on in process once its transaction commits; the same saga workload drives it, on the same customers. See docs/performance.md.',
+    `The account: one customer's account is given ${options.accountEvents.toLocaleString('en')} deposit events in SQL (and the balance row that sums them), then a capture (an order placed and confirmed, one at a time) and a balance read (GET /accounts/{id}) are timed on it and on a fresh account, interleaved, ${options.accountSamples} of each; then 8 connections POST deposits to one account.`,
     'The micro-benchmark imports the compiled app into a process of its own and calls CustomersPort.get(id) one call at a time, interleaved in rounds: in process against GetCustomerHandler.execute and CustomersRepository.findActive (the same database read without the boundary), and over each transport from a process hosting orders only to a `node dist/main.js` hosting customers and payments (with the bare ping round trip).',
   ];
 }

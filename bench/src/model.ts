@@ -1,3 +1,4 @@
+import type { AccountScaleResult } from './account-scale';
 import type { MicroResult } from './micro-worker';
 import type { OverloadResult } from './overload';
 import type { Percentiles } from './stats';
@@ -37,8 +38,19 @@ export interface TopologyResult {
 
 export interface CeilingResult {
   database: string;
-  monolith?: WorkloadSummary & { peakMemoryMb: number };
+  /** The monolith's GET overview, and the bare handler's. */
+  monolith?: WorkloadSummary;
   baseline?: WorkloadSummary & { peakMemoryMb: number };
+  /** The saga (place → capture → confirm, closed loop), the monolith's and the bare program's. */
+  monolithSaga?: WorkloadSummary;
+  baselineSaga?: WorkloadSummary;
+  /** The monolith on PostgreSQL, one order at a time. */
+  monolithIdle?: { endToEnd: Percentiles; eventPath: Percentiles };
+  accountScale?: AccountScaleResult;
+  /** POST deposits from 8 writers on one account. */
+  deposits?: WorkloadSummary;
+  /** VmHWM of the monolith on PostgreSQL after all of the above. */
+  monolithPeakMemoryMb?: number;
   skipped?: string;
   failed?: string;
 }

@@ -29,6 +29,9 @@ export interface Options {
   microCalls: number;
   quietWaitSeconds: number;
   workloads: Set<string>;
+  /** Events given to one account, to compare it with a fresh one (#15: 100,000). */
+  accountEvents: number;
+  accountSamples: number;
   /** SAGA for every process: how the order saga runs. */
   saga: 'choreography' | 'orchestration';
   /** The overload scenario (issue #15, bounded lag): where, how long, and the age bound it turns on. */
@@ -53,7 +56,9 @@ const HELP = `npm run bench -- [options]
   --dist=DIR              the compiled app to measure (default: dist/ of this project)
   --out=DIR               where to write results (default bench/results, or bench/results/tmp with --quick)
   --label=TEXT            appended to the result file names
-  --workloads=a,b         of: overview, mix, saga, idle (one order at a time)
+  --workloads=a,b         of: overview, mix, saga, idle (one order at a time), account (the ceiling's: an account
+                          with --account-events events (100,000; 10,000 with --quick) against a fresh one,
+                          --account-samples of each; 8 depositors on one account)
   --saga=STYLE            choreography (default) or orchestration: how the order saga runs (SAGA)
   --quiet-wait=S          before each workload, wait up to S seconds (default 30, at most 300 in all; 0 with
                           --quick) for other work on the machine (someone's tests) to stop; it is reported anyway
@@ -71,7 +76,7 @@ export function parseOptions(argv: string[]): Options {
     if (!match) throw new Error(`unknown argument ${arg}\n${HELP}`);
     flags.set(match[1], match[2] ?? 'true');
   }
-  const known = ['quick', 'database-url', 'pg-url', 'topologies', 'only', 'warmup', 'duration', 'reps', 'connections', 'saga-concurrency', 'poll-ms', 'seed-customers', 'seed-orders', 'idle-orders', 'log-level', 'dist', 'out', 'label', 'readme', 'micro-warmup', 'micro-rounds', 'micro-calls', 'quiet-wait', 'workloads', 'saga', 'overload-topology', 'overload-seconds', 'overload-bound-ms'];
+  const known = ['quick', 'database-url', 'pg-url', 'topologies', 'only', 'warmup', 'duration', 'reps', 'connections', 'saga-concurrency', 'poll-ms', 'seed-customers', 'seed-orders', 'idle-orders', 'log-level', 'dist', 'out', 'label', 'readme', 'micro-warmup', 'micro-rounds', 'micro-calls', 'quiet-wait', 'workloads', 'saga', 'overload-topology', 'overload-seconds', 'overload-bound-ms', 'account-events', 'account-samples'];
   for (const key of flags.keys()) if (!known.includes(key)) throw new Error(`unknown option --${key}\n${HELP}`);
   const quick = flags.get('quick') === 'true';
   const num = (key: string, full: number, fast: number) => {
@@ -112,7 +117,9 @@ export function parseOptions(argv: string[]): Options {
     microRounds: num('micro-rounds', 20, 5),
     microCalls: num('micro-calls', 250, 100),
     quietWaitSeconds: num('quiet-wait', 30, 0),
-    workloads: new Set((flags.get('workloads') ?? 'overview,mix,saga,idle').split(',').map((w) => w.trim())),
+    workloads: new Set((flags.get('workloads') ?? 'overview,mix,saga,idle,account').split(',').map((w) => w.trim())),
+    accountEvents: num('account-events', 100_000, 10_000),
+    accountSamples: num('account-samples', 40, 5),
     saga,
     overloadTopology,
     overloadSeconds: num('overload-seconds', 30, 30),

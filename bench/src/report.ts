@@ -100,14 +100,36 @@ function ceilingTable(report: BenchReport): string {
   if (!c) return '_not run_';
   if (c.skipped) return `_skipped: ${c.skipped}_`;
   if (c.failed) return `_failed: ${c.failed}_`;
-  const row = (label: string, w?: WorkloadSummary & { peakMemoryMb: number }) =>
+  const row = (label: string, w: WorkloadSummary | undefined, peakMemoryMb: number | undefined) =>
     w
-      ? [label, rate(w.perSecond), ms(w.p50), ms(w.p95), ms(w.p99), fmt(w.cpuPer1k, 3), fmt(w.externalCpuPer1k, 3), fmt(w.peakMemoryMb, 0), String(w.errors), fmt(w.otherLoadCores, 2)]
+      ? [label, rate(w.perSecond), ms(w.p50), ms(w.p95), ms(w.p99), fmt(w.cpuPer1k, 3), fmt(w.externalCpuPer1k, 3), fmt(peakMemoryMb ?? NaN, 0), String(w.errors), fmt(w.otherLoadCores, 2)]
       : [label, '–', '', '', '', '', '', '', '', ''];
-  return table(
+  const overview = table(
     ['server', 'overview req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU s per 1k req (server process)', 'CPU s per 1k req (PostgreSQL backends)', 'peak memory MiB', 'errors', 'other load, cores'],
-    [row('bare node:http + pg (the ceiling)', c.baseline), row('the app, monolith', c.monolith)],
+    [row('bare node:http + pg (the ceiling)', c.baseline, c.baseline?.peakMemoryMb), row('the app, monolith', c.monolith, c.monolithPeakMemoryMb)],
   );
+  const saga = table(
+    ['server', 'orders confirmed/s', 'p50 ms (placed → seen confirmed)', 'p95 ms', 'p99 ms', 'CPU s per 1k orders (server process)', 'CPU s per 1k orders (PostgreSQL backends)', 'peak memory MiB', 'errors', 'other load, cores'],
+    [row('bare node:http + pg saga (the ceiling)', c.baselineSaga, undefined), row('the app, monolith', c.monolithSaga, c.monolithPeakMemoryMb)],
+  );
+  const a = c.accountScale;
+  const account = a
+    ? table(
+        ['account', 'capture p50 ms (placed → confirmed, one at a time)', 'capture p95 ms', 'balance read p50 ms', 'balance read p95 ms'],
+        [
+          ['fresh', ms(a.capture.fresh.p50), ms(a.capture.fresh.p95), ms(a.balanceRead.fresh.p50), ms(a.balanceRead.fresh.p95)],
+          [`${a.events.toLocaleString('en')} events`, ms(a.capture.long.p50), ms(a.capture.long.p95), ms(a.balanceRead.long.p50), ms(a.balanceRead.long.p95)],
+        ],
+      )
+    : '';
+  const d = c.deposits;
+  return [
+    overview,
+    '',
+    saga,
+    ...(account ? ['', account] : []),
+    ...(d ? ['', `Deposits from 8 writers on one account: ${rate(d.perSecond)}/s, p50 ${ms(d.p50)} ms, p99 ${ms(d.p99)} ms, ${d.errors} errors.`] : []),
+  ].join('\n');
 }
 
 /** The overload scenario: each run with the bound off and on, and the machine's load average during it. */
@@ -147,7 +169,7 @@ export function markdown(report: BenchReport, chartFile: string): string {
       `medians of the runs. Wall time ${Math.round(report.wallSeconds)} s.`,
   );
   lines.push('');
-  const loads = [...report.topologies.flatMap((t) => Object.values(t.workloads)), report.ceiling?.monolith, report.ceiling?.baseline].filter((w): w is WorkloadSummary => !!w).map((w) => w.otherLoadCores);
+  const loads = [...report.topologies.flatMap((t) => Object.values(t.workloads)), report.ceiling?.monolith, report.ceiling?.baseline, report.ceiling?.monolithSaga, report.ceiling?.baselineSaga].filter((w): w is WorkloadSummary => !!w).map((w) => w.otherLoadCores);
   const worst = Math.max(0, ...loads.filter(Number.isFinite));
   if (worst >= 0.25) {
     lines.push(

@@ -256,3 +256,15 @@ export async function idleEventPath(client: JsonClient, customerId: string, coun
   }
   return { endToEnd: summarize(endToEnd), eventPath: summarize(eventPath) };
 }
+
+/** POST /accounts/{id}/deposits on one account from `connections` writers at once: the account's write contention. */
+export function deposits(url: string, headers: Record<string, string>, customerId: string, connections: number, seconds: number, meter: MeterTargets): Promise<WorkloadRun> {
+  return cannon(
+    url,
+    headers,
+    [{ method: 'POST', path: `/api/v1/accounts/${customerId}/deposits`, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ amountCents: 1 }) }],
+    connections,
+    seconds,
+    meter,
+  );
+}

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Request, Response } from 'express';
 import { Actor } from './actor';
 import { IS_PUBLIC } from './decorators';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /**
  * Every HTTP route needs `Authorization: Bearer <JWT>` unless marked @Public(). Only HS256 is accepted
@@ -12,6 +13,8 @@ import { IS_PUBLIC } from './decorators';
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
+  private readonly verified = new VerifiedTokenCache();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
@@ -34,7 +37,9 @@ export class JwtAuthGuard implements CanActivate {
   private verify(header: string | undefined): Actor {
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match) throw new UnauthorizedException('Send a token: Authorization: Bearer <JWT>.');
-    let claims: { sub?: unknown; role?: unknown; exp?: unknown };
+    const known = this.verified.get(match[1]);
+    if (known) return known;
+    let claims: { sub?: unknown; role?: unknown; exp?: unknown; nbf?: unknown };
     try {
       claims = this.jwt.verify(match[1], { algorithms: ['HS256'] });
     } catch {
@@ -43,6 +48,8 @@ export class JwtAuthGuard implements CanActivate {
     if (typeof claims.sub !== 'string' || !claims.sub || (claims.role !== 'admin' && claims.role !== 'customer') || typeof claims.exp !== 'number') {
       throw new UnauthorizedException('The token must carry sub, role (admin or customer) and exp.');
     }
-    return { id: claims.sub, role: claims.role };
+    const actor: Actor = { id: claims.sub, role: claims.role };
+    if (claims.nbf === undefined) this.verified.set(match[1], actor, claims.exp);
+    return actor;
   }
 }
