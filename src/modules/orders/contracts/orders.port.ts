@@ -1,5 +1,6 @@
 import { Page, PageRequest } from '../../../shared/pagination/page';
 import { OrderSagaDto } from './order-saga.dto';
+import { OrderSummaryDto } from './order-summary.dto';
 import { OrderDto, OrderListFilter, PlaceOrderInput } from './order.dto';
 
 export interface PlaceOrderOptions {
@@ -21,10 +22,12 @@ export abstract class OrdersPort {
   abstract cancel(orderId: string): Promise<OrderDto>;
   /** Where the order's saga stands, in the style it runs in; NOT_FOUND for an unknown order. */
   abstract getSaga(orderId: string): Promise<OrderSagaDto>;
+  /** The order with its payment state and timeline, from the read model (a moment behind); NOT_FOUND until it is projected. */
+  abstract getSummary(orderId: string): Promise<OrderSummaryDto>;
 }
 
 /** The port's methods, for the transport: a remote proxy forwards exactly these. */
-export const ordersPortMethods = ['place', 'get', 'list', 'cancel', 'getSaga'] as const satisfies ReadonlyArray<keyof OrdersPort>;
+export const ordersPortMethods = ['place', 'get', 'list', 'cancel', 'getSaga', 'getSummary'] as const satisfies ReadonlyArray<keyof OrdersPort>;
 
 /** The methods that only read: a remote proxy may repeat these after a failure; the others are sent once. */
-export const ordersPortReads = ['get', 'list', 'getSaga'] as const satisfies ReadonlyArray<(typeof ordersPortMethods)[number]>;
+export const ordersPortReads = ['get', 'list', 'getSaga', 'getSummary'] as const satisfies ReadonlyArray<(typeof ordersPortMethods)[number]>;
