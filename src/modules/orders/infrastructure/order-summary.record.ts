@@ -34,6 +34,6 @@ export class OrderSummaryRecord {
   @Column('text', { name: 'payment_state' })
   paymentState!: PaymentState;
 
-  @Column('jsonb')
+  @Column('json')
   summary!: OrderSummaryDto;
 }

@@ -3,6 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The order summary projection: the facts it is projected from, kept by message id (the outbox deletes its
  * rows after RETENTION_HOURS, so these are what `npm run projections:rebuild` replays), and the summaries.
+ * The summary is json, not jsonb, so that it is answered with its fields in the order the API documents.
  * New tables only: an orders process of the release before neither reads nor writes them.
  */
 export class OrderSummaries1765100000002 implements MigrationInterface {
@@ -23,7 +24,7 @@ export class OrderSummaries1765100000002 implements MigrationInterface {
         customer_id uuid NOT NULL,
         status text NOT NULL,
         payment_state text NOT NULL,
-        summary jsonb NOT NULL
+        summary json NOT NULL
       )`);
     await queryRunner.query(`CREATE INDEX order_summaries_by_customer ON orders.order_summaries (customer_id)`);
   }
