@@ -67,7 +67,7 @@ describe('OrderSummaryProjection', () => {
     const live = await Promise.all([lost, damaged, intact].map((id) => summaries.find(id)));
     expect(live[0]).toEqual(expect.objectContaining({ status: 'CANCELLED', paymentState: 'REFUNDED', capturedCents: 500, refundedCents: 500 }));
     await db.dataSource.query(`DELETE FROM orders.order_summaries WHERE order_id = $1`, [lost]);
-    await db.dataSource.query(`UPDATE orders.order_summaries SET summary = jsonb_set(summary, '{paymentState}', '"CAPTURED"') WHERE order_id = $1`, [damaged]);
+    await db.dataSource.query(`UPDATE orders.order_summaries SET summary = jsonb_set(summary::jsonb, '{paymentState}', '"CAPTURED"')::json WHERE order_id = $1`, [damaged]);
 
     const report = await projection.rebuild();
 
