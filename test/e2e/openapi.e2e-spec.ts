@@ -20,6 +20,7 @@ const CONTRACT: Array<[string, string]> = [
   ['get', '/api/v1/orders'],
   ['get', '/api/v1/orders/{id}'],
   ['get', '/api/v1/orders/{id}/saga'],
+  ['get', '/api/v1/orders/{id}/summary'],
   ['post', '/api/v1/orders/{id}/cancel'],
   ['get', '/api/v1/admin/dead-letters'],
   ['post', '/api/v1/admin/dead-letters/{id}/replay'],

@@ -79,6 +79,22 @@ export interface Order {
   updatedAt: string;
 }
 
+export interface OrderSummary {
+  orderId: string;
+  customerId: string;
+  status: Order['status'];
+  totalCents: number;
+  itemCount: number;
+  paymentState: 'AWAITING' | 'CAPTURED' | 'DECLINED' | 'REFUNDED';
+  capturedCents: number;
+  refundedCents: number;
+  cancellationReason?: Order['cancellationReason'];
+  declineReason?: Order['declineReason'];
+  placedAt: string;
+  lastEventAt: string;
+  timeline: Array<{ event: 'PLACED' | 'PAYMENT_CAPTURED' | 'PAYMENT_DECLINED' | 'CONFIRMED' | 'CANCELLED' | 'PAYMENT_REFUNDED'; at: string }>;
+}
+
 export interface OrderSaga {
   orderId: string;
   customerId: string;

@@ -5,12 +5,15 @@ import { CommandHandlers, QueryHandlers } from './application';
 import { OrdersMessageHandlers } from './application/messages/orders.message-handlers';
 import { LocalOrdersPort } from './application/orders.local-port';
 import { OrderListProjection } from './application/projections/order-list.projection';
+import { OrderSummaryMessageHandlers } from './application/projections/order-summary.message-handlers';
+import { OrderSummaryProjection } from './application/projections/order-summary.projection';
 import { OrderSagaOrchestrator } from './application/saga/order-saga-orchestrator';
 import { OrderSagaSettings } from './application/saga/order-saga-settings';
 import { PaymentDeadlineSweep } from './application/saga/payment-deadline-sweep';
 import { OrdersPort } from './contracts/orders.port';
 import { bindLocalPort } from '../../shared/module-kit/bind-local-port';
 import { OrderListRepository } from './infrastructure/order-list.repository';
+import { OrderSummaryRepository } from './infrastructure/order-summary.repository';
 import { OrderSagaRepository } from './infrastructure/order-saga.repository';
 import { OverduePaymentsRepository } from './infrastructure/overdue-payments.repository';
 import { OrdersRepository } from './infrastructure/orders.repository';
@@ -29,6 +32,9 @@ import { ordersPersistence } from './orders.persistence';
     OrderSagaRepository,
     OverduePaymentsRepository,
     OrderListProjection,
+    OrderSummaryRepository,
+    OrderSummaryProjection,
+    OrderSummaryMessageHandlers,
     OrdersMessageHandlers,
     OrderSagaOrchestrator,
     PaymentDeadlineSweep,

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Page, PageRequest } from '../../../shared/pagination/page';
 import { OrderSagaDto } from '../contracts/order-saga.dto';
+import { OrderSummaryDto } from '../contracts/order-summary.dto';
 import { OrderDto, OrderListFilter, PlaceOrderInput } from '../contracts/order.dto';
 import { OrdersPort, PlaceOrderOptions } from '../contracts/orders.port';
 import { CancelOrderCommand } from './commands/cancel-order/cancel-order.command';
 import { PlaceOrderCommand } from './commands/place-order/place-order.command';
 import { GetOrderQuery } from './queries/get-order/get-order.query';
+import { GetOrderSummaryQuery } from './queries/get-order-summary/get-order-summary.query';
 import { GetOrderSagaQuery } from './queries/get-order-saga/get-order-saga.query';
 import { ListOrdersQuery } from './queries/list-orders/list-orders.query';
 
@@ -38,5 +40,9 @@ export class LocalOrdersPort extends OrdersPort {
 
   getSaga(orderId: string): Promise<OrderSagaDto> {
     return this.queries.execute(new GetOrderSagaQuery(orderId));
+  }
+
+  getSummary(orderId: string): Promise<OrderSummaryDto> {
+    return this.queries.execute(new GetOrderSummaryQuery(orderId));
   }
 }

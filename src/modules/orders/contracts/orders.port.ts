@@ -1,6 +1,7 @@
 import { Forwarded } from '../../../shared/module-kit/forwarded';
 import { Page, PageRequest } from '../../../shared/pagination/page';
 import { OrderSagaDto } from './order-saga.dto';
+import { OrderSummaryDto } from './order-summary.dto';
 import { OrderDto, OrderListFilter, PlaceOrderInput } from './order.dto';
 
 export interface PlaceOrderOptions {
@@ -19,6 +20,7 @@ export interface PlaceOrderOptions {
   list: 'read',
   cancel: 'write',
   getSaga: 'read',
+  getSummary: 'read',
 })
 export abstract class OrdersPort {
   /** Accepts an order as PENDING and starts its payment; CUSTOMER_UNKNOWN for an unknown or deleted customer. */
@@ -30,4 +32,6 @@ export abstract class OrdersPort {
   abstract cancel(orderId: string): Promise<OrderDto>;
   /** Where the order's saga stands, in the style it runs in; NOT_FOUND for an unknown order. */
   abstract getSaga(orderId: string): Promise<OrderSagaDto>;
+  /** The order with its payment state and timeline, from the read model (a moment behind); NOT_FOUND until it is projected. */
+  abstract getSummary(orderId: string): Promise<OrderSummaryDto>;
 }

@@ -6,12 +6,14 @@ import { IdempotencyKey } from '../../../shared/http/idempotency-key.decorator';
 import { ApiProblems } from '../../../shared/http/openapi/api-problems.decorator';
 import { Page } from '../../../shared/pagination/page';
 import { OrderSagaDto } from '../contracts/order-saga.dto';
+import { OrderSummaryDto } from '../contracts/order-summary.dto';
 import { OrderDto } from '../contracts/order.dto';
 import { OrdersErrors } from '../contracts/orders.errors';
 import { OrdersPort } from '../contracts/orders.port';
 import { ListOrdersQueryParams } from './dto/list-orders.query';
 import { PlaceOrderBody } from './dto/place-order.body';
 import { OrderSagaResponse } from './responses/order-saga.response';
+import { OrderSummaryResponse } from './responses/order-summary.response';
 import { OrderPage, OrderResponse } from './responses/order.response';
 
 /** HTTP in front of the orders port. */
@@ -62,6 +64,20 @@ export class OrdersController {
     const saga = await this.orders.getSaga(id);
     assertCanAccessCustomer(actor, saga.customerId);
     return saga;
+  }
+
+  @Get(':id/summary')
+  @ApiOperation({
+    summary: "Summarize an order with its payment",
+    description:
+      "The order joined with payments' answers about it (payment state, amounts captured and refunded) and its timeline: a read model projected from orders' and payments' events, so it lags them by a moment. 404 until the order's placement is projected.",
+  })
+  @ApiOkResponse({ type: OrderSummaryResponse, description: "The order's summary" })
+  @ApiProblems({ 404: [OrdersErrors.NOT_FOUND] })
+  async getSummary(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderSummaryDto> {
+    const summary = await this.orders.getSummary(id);
+    assertCanAccessCustomer(actor, summary.customerId);
+    return summary;
   }
 
   @Post(':id/cancel')

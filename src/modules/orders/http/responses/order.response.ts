@@ -3,7 +3,7 @@ import { PageOf } from '../../../../shared/http/openapi/page-of';
 import { DeclineReason, DeclineReasons } from '../../../payments/contracts';
 import { CancellationReason, OrderDto, OrderItemDto, OrderStatus } from '../../contracts/order.dto';
 
-const ORDER_STATUSES: OrderStatus[] = ['PENDING', 'CONFIRMED', 'CANCELLED'];
+export const ORDER_STATUSES: OrderStatus[] = ['PENDING', 'CONFIRMED', 'CANCELLED'];
 export const CANCELLATION_REASONS: CancellationReason[] = ['PAYMENT_DECLINED', 'PAYMENT_TIMEOUT', 'CANCELLED_BY_CUSTOMER'];
 
 export class OrderItemResponse implements OrderItemDto {
