@@ -76,7 +76,8 @@ export class UnitOfWork {
       aggregate.uncommit();
       return events.flatMap(this.toMessages);
     });
-    await this.outbox.publish(...messages);
+    // Nothing to say, nothing written: the relay is not woken for a change no one hears of.
+    if (messages.length > 0) await this.outbox.publish(...messages);
     return result;
   }
 }

@@ -1,5 +1,4 @@
-import { CustomerDto, CustomersErrors, CustomersPort } from '../../customers/contracts';
-import { DomainError } from '../../../shared/errors/domain-error';
+import { KnownCustomers } from '../../../../test/support/known-customers';
 import { SagaStyle } from '../contracts/order-saga.dto';
 import { OrdersErrors } from '../contracts/orders.errors';
 import { CancelOrderCommand } from './commands/cancel-order/cancel-order.command';
@@ -13,18 +12,6 @@ import { RecordPaymentOutcomeHandler } from './commands/record-payment-outcome/r
 import { OrderSagaOrchestrator } from './saga/order-saga-orchestrator';
 import { OrderSagaSettings } from './saga/order-saga-settings';
 import { InMemoryOrderSagaRepository, InMemoryOrdersRepository } from './testing/in-memory-orders';
-
-/** The customers module, a true edge of this one: it knows one customer. */
-class OneCustomer extends CustomersPort {
-  async get(customerId: string): Promise<CustomerDto> {
-    if (customerId !== 'customer-1') throw new DomainError(CustomersErrors.NOT_FOUND, 'not_found', 'no such customer');
-    return { id: customerId, name: 'Ada', email: 'ada@example.com', createdAt: '2026-01-01T00:00:00.000Z' };
-  }
-  register = () => Promise.reject(new Error('not used'));
-  list = () => Promise.reject(new Error('not used'));
-  update = () => Promise.reject(new Error('not used'));
-  delete = () => Promise.reject(new Error('not used'));
-}
 
 // The orders' use cases in both saga styles, on in-memory repositories (the application's own interfaces): the
 // order's state, the saga's, and the messages the unit of work would write — without a database or a process.
@@ -43,7 +30,7 @@ describe.each<SagaStyle>(['choreography', 'orchestration'])('orders use cases (%
   const items = [{ sku: 'tea', quantity: 2, unitPriceCents: 450 }];
 
   async function place(customerId = 'customer-1') {
-    const handler = new PlaceOrderHandler(orders, new OneCustomer(), orchestrator(), settings);
+    const handler = new PlaceOrderHandler(orders, new KnownCustomers(['customer-1']), orchestrator(), settings);
     const command = new PlaceOrderCommand({ customerId, items });
     await handler.validate(command);
     return handler.execute(command);

@@ -1,5 +1,4 @@
-import { CustomerDto, CustomersErrors, CustomersPort } from '../../customers/contracts';
-import { DomainError } from '../../../shared/errors/domain-error';
+import { KnownCustomers } from '../../../../test/support/known-customers';
 import { PaymentsErrors } from '../contracts/payments.errors';
 import { AccountOpening } from './account-opening';
 import { CapturePaymentCommand } from './commands/capture-payment/capture-payment.command';
@@ -11,18 +10,6 @@ import { DepositFundsHandler } from './commands/deposit-funds/deposit-funds.hand
 import { RefundPaymentCommand } from './commands/refund-payment/refund-payment.command';
 import { RefundPaymentHandler } from './commands/refund-payment/refund-payment.handler';
 import { InMemoryAccountHolders, InMemoryAccountRepository, InMemoryPaymentsRepository } from './testing/in-memory-payments';
-
-/** The customers module, a true edge of this one: it knows one customer. */
-class OneCustomer extends CustomersPort {
-  async get(customerId: string): Promise<CustomerDto> {
-    if (customerId !== 'customer-1') throw new DomainError(CustomersErrors.NOT_FOUND, 'not_found', 'no such customer');
-    return { id: customerId, name: 'Ada', email: 'ada@example.com', createdAt: '2026-01-01T00:00:00.000Z' };
-  }
-  register = () => Promise.reject(new Error('not used'));
-  list = () => Promise.reject(new Error('not used'));
-  update = () => Promise.reject(new Error('not used'));
-  delete = () => Promise.reject(new Error('not used'));
-}
 
 // The payments' use cases on in-memory repositories (the application's own interfaces): balances, payments and
 // the messages the unit of work would write, without a database or a process.
@@ -36,7 +23,7 @@ describe('payments use cases', () => {
     accounts = new InMemoryAccountRepository();
     holders = new InMemoryAccountHolders();
     payments = new InMemoryPaymentsRepository();
-    opening = new AccountOpening(holders, accounts, new OneCustomer());
+    opening = new AccountOpening(holders, accounts, new KnownCustomers(['customer-1']));
   });
 
   const deposit = (customerId: string, amountCents: number) => new DepositFundsHandler(opening, accounts).execute(new DepositFundsCommand(customerId, amountCents));
