@@ -109,7 +109,7 @@ function scan(root) {
   };
 
   // ---- what the aggregates record: per module, each method of a domain class that records an event (in its
-  // body or in the methods of its own it calls), by name
+  // body or in the methods of its class it calls), by name
   const recordedByMethod = new Map(); // module -> Map(method name -> Set(event key))
   for (const cls of classes.values()) {
     if (!cls.module || !cls.file.includes('/domain/')) continue;
@@ -121,7 +121,8 @@ function scan(root) {
       walk(body, (node) => {
         const event = eventOf(cls.file, node);
         if (event) events.add(event);
-        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        // a call of another of its methods, on itself or (in a static factory) on the instance it makes
+        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
           for (const e of recorded(node.expression.name.text, stack)) events.add(e);
         }
       });
