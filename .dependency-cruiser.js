@@ -36,6 +36,16 @@ module.exports = {
       },
     },
     {
+      name: 'application-does-not-know-infrastructure',
+      comment:
+        "A module's use cases name what they need of storage in their own terms: a repository interface " +
+        '(an abstract class) in application/, which infrastructure/ implements and the module binds. Depend on ' +
+        'that interface, and map records to aggregates in infrastructure/, not here.',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/(application|domain)/' },
+      to: { path: '^src/modules/$1/infrastructure/' },
+    },
+    {
       name: 'shared-depends-on-nothing-above-it',
       comment:
         'src/shared/ sits below every module, the gateway, the dashboard and the app. Move the code that ' +

@@ -109,12 +109,13 @@ async function main(): Promise<void> {
     if (config.mode === 'in-process') {
       const { GetCustomerHandler } = load<{ GetCustomerHandler: unknown }>(config.distDir, 'modules/customers/application/queries/get-customer/get-customer.handler.js');
       const { GetCustomerQuery } = load<{ GetCustomerQuery: new (id: string) => object }>(config.distDir, 'modules/customers/application/queries/get-customer/get-customer.query.js');
-      const repo = load<{ CustomersRepository: unknown; toCustomerDto(record: unknown): unknown }>(config.distDir, 'modules/customers/infrastructure/customers.repository.js');
+      const { CustomersRepository } = load<{ CustomersRepository: unknown }>(config.distDir, 'modules/customers/application/customers.repository.js');
+      const { toCustomerDto } = load<{ toCustomerDto(customer: unknown): unknown }>(config.distDir, 'modules/customers/application/customer.dto-mapper.js');
       const handler = app.get<{ execute(query: object): Promise<unknown> }>(GetCustomerHandler, { strict: false });
-      const repository = app.get<{ findActive(id: string): Promise<unknown> }>(repo.CustomersRepository, { strict: false });
+      const repository = app.get<{ findActive(id: string): Promise<unknown> }>(CustomersRepository, { strict: false });
       variants = {
         // The repository and the handler are what a direct method call would be without a module boundary.
-        repository: async () => repo.toCustomerDto(await repository.findActive(id)),
+        repository: async () => toCustomerDto(await repository.findActive(id)),
         handler: () => handler.execute(new GetCustomerQuery(id)),
         port: () => customers.get(id),
       };

@@ -1,6 +1,7 @@
 // Builds the module map from the sources: for each module its port, the commands and queries it handles,
 // the messages it defines, publishes and consumes, and the other modules it depends on. Everything is
-// found in the code (decorators, class declarations, outbox.publish calls, manifests, imports), nothing is
+// found in the code (decorators, class declarations, outbox.publish calls, the events aggregates record and
+// what each module's mapper turns them into, manifests, imports), nothing is
 // listed by hand, and every list is sorted so that the output only changes when the code does.
 'use strict';
 const { ts, Sources, walk, lineOf, decoratorArgs, hasModifier, unwrap, flat } = require('./sources');
@@ -80,6 +81,60 @@ function scan(root) {
     if (!ts.isNewExpression(expr) || !ts.isIdentifier(expr.expression)) return undefined;
     return messages.get(classKeyOf(file, expr.expression.text));
   };
+
+  // ---- what each domain event becomes on the wire: the module's mapper (UnitOfWork's IntegrationEventMapper),
+  // read as `if (event instanceof SomeEvent) return [new SomeMessage(...), ...]`
+  const eventMessages = new Map(); // key of the domain event class -> [{ message, together, file, line }]
+  for (const [file, sf] of src.files) {
+    if (!src.moduleOf(file) || file.includes('/contracts/')) continue;
+    walk(sf, (node) => {
+      if (!ts.isIfStatement(node) || !ts.isBinaryExpression(node.expression) || node.expression.operatorToken.kind !== ts.SyntaxKind.InstanceOfKeyword) return;
+      const right = node.expression.right;
+      const event = ts.isIdentifier(right) && classKeyOf(file, right.text);
+      if (!event) return;
+      const found = [];
+      walk(node.thenStatement, (n) => {
+        const m = messageOf(file, n);
+        if (m) found.push(m);
+      });
+      if (found.length === 0) return;
+      const mapped = found.map((m) => ({ message: m, together: found.filter((x) => x !== m && x.name === m.name).map((x) => x.version), file, line: lineOf(sf, node) }));
+      eventMessages.set(event, [...(eventMessages.get(event) || []), ...mapped]);
+    });
+  }
+  const eventOf = (file, expr) => {
+    if (!ts.isNewExpression(expr) || !ts.isIdentifier(expr.expression)) return undefined;
+    const k = classKeyOf(file, expr.expression.text);
+    return k && eventMessages.has(k) ? k : undefined;
+  };
+
+  // ---- what the aggregates record: per module, each method of a domain class that records an event (in its
+  // body or in the methods of its class it calls), by name
+  const recordedByMethod = new Map(); // module -> Map(method name -> Set(event key))
+  for (const cls of classes.values()) {
+    if (!cls.module || !cls.file.includes('/domain/')) continue;
+    const recorded = (method, stack = new Set()) => {
+      const body = cls.methods.get(method);
+      const events = new Set();
+      if (!body || stack.has(method)) return events;
+      stack.add(method);
+      walk(body, (node) => {
+        const event = eventOf(cls.file, node);
+        if (event) events.add(event);
+        // a call of another of its methods, on itself or (in a static factory) on the instance it makes
+        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+          for (const e of recorded(node.expression.name.text, stack)) events.add(e);
+        }
+      });
+      return events;
+    };
+    if (!recordedByMethod.has(cls.module)) recordedByMethod.set(cls.module, new Map());
+    const byMethod = recordedByMethod.get(cls.module);
+    for (const method of cls.methods.keys()) {
+      const events = recorded(method);
+      if (events.size > 0) byMethod.set(method, new Set([...(byMethod.get(method) || []), ...events]));
+    }
+  }
 
   // ---- ports: the abstract class in contracts/*.port.ts, and the methods the transport forwards, from its
   //      @Forwarded({ method: 'read' | 'write', ... }) decorator
@@ -168,6 +223,15 @@ function scan(root) {
       const callee = node.expression;
       const name = callee.name.text;
       const target = callee.expression;
+      const onField = ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword;
+      if (target.kind !== ts.SyntaxKind.ThisKeyword && !onField) {
+        // A call on an aggregate (order.confirm(), Order.place()): the events it records go out with the unit of work.
+        const events = (recordedByMethod.get(cls.module) || new Map()).get(name) || [];
+        for (const event of events) {
+          for (const m of eventMessages.get(event)) out.publishes.push({ message: m.message, together: m.together, via, file: m.file, line: m.line });
+        }
+        return;
+      }
       if (target.kind === ts.SyntaxKind.ThisKeyword) {
         if (cls.methods.has(name)) merge(out, effectsOf(cls, name, via, stack));
         return;
@@ -303,6 +367,14 @@ function scan(root) {
       });
     }
 
+    // publishes: what the module's mapper turns its domain events into, counted in the mapper's file
+    for (const mapped of [...eventMessages.values()].flat().filter((x) => src.moduleOf(x.file) === module)) {
+      const { message, together, file } = mapped;
+      if (!message.publishers.has(module)) message.publishers.set(module, new Set());
+      message.publishers.get(module).add(file);
+      const before = message.publishedWith.get(module);
+      message.publishedWith.set(module, before ? before.filter((v) => together.includes(v)) : together);
+    }
     // publishes and calls, class by class (direct effects only: each is counted where it is written)
     for (const cls of moduleClasses) {
       for (const method of cls.methods.keys()) {
@@ -323,7 +395,9 @@ function scan(root) {
     // commands and queries with what each one does
     for (const h of [...handlers.values()].filter((x) => x.module === module)) {
       const cls = classes.get(h.handlerKey);
+      // `validate`, when a handler has one, runs just before `execute`, outside the unit of work (CommandPipeline).
       const fx = effectsOf(cls, 'execute');
+      merge(fx, effectsOf(cls, 'validate'));
       const entry = {
         name: h.name,
         handler: h.handler,

@@ -104,6 +104,35 @@ describe('the module map of this code (npm run arch)', () => {
 });
 
 describe('the generator, on a fake tree', () => {
+  it('finds what a command publishes through the events its aggregate records and the module maps to messages', () => {
+    const handler =
+      "import { CommandHandler } from '@nestjs/cqrs';\n" +
+      "import { Thing } from '../domain/thing';\n" +
+      "import { MakeThingCommand } from './make-thing.command';\n" +
+      '@CommandHandler(MakeThingCommand)\n' +
+      "export class MakeThingHandler {\n  async execute({ name }: MakeThingCommand) {\n    const thing = Thing.make(name);\n    return { id: thing.id, name, madeAt: '' };\n  }\n}\n";
+    const aggregate =
+      "export class ThingWasMade {\n  constructor(readonly id: string) {}\n}\n" +
+      'export class Thing {\n  constructor(readonly id: string) {}\n  apply(_event: object) {}\n' +
+      '  static make(id: string) {\n    const thing = new Thing(id);\n    thing.record();\n    return thing;\n  }\n' +
+      '  private record() {\n    this.apply(new ThingWasMade(this.id));\n  }\n}\n';
+    const mapper =
+      "import { ThingMade } from '../contracts';\n" +
+      "import { ThingWasMade } from '../domain/thing';\n" +
+      'export function alphaIntegrationEvents(event: object) {\n  if (event instanceof ThingWasMade) return [new ThingMade({ thingId: event.id })];\n  return [];\n}\n';
+    const changes = {
+      'src/modules/alpha/application/make-thing.handler.ts': handler,
+      'src/modules/alpha/domain/thing.ts': aggregate,
+      'src/modules/alpha/application/alpha.integration-events.ts': mapper,
+    };
+    inTree(changes, (root) => {
+      const written = arch([], root);
+      expect(written.status).toBe(0);
+      expect(written.output).toContain('MakeThingCommand  ← port: make; publishes ThingMade');
+      expect(written.output).toContain('alpha.ThingMade@v1 → beta');
+    });
+  });
+
   it('reads ports, handlers, messages, calls and dependencies from the code, and writes the doc --check compares', () => {
     inTree({}, (root) => {
       const written = arch([], root);

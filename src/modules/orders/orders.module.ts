@@ -3,6 +3,12 @@ import { AppConfig } from '../../shared/config/app-config';
 import { ModuleInfrastructureModule } from '../../shared/module-kit/module-infrastructure.module';
 import { CommandHandlers, QueryHandlers } from './application';
 import { OrdersMessageHandlers } from './application/messages/orders.message-handlers';
+import { OrderList } from './application/order-list';
+import { OrderSummaries } from './application/order-summaries';
+import { OrderSagaRepository } from './application/order-saga.repository';
+import { OrdersRepository } from './application/orders.repository';
+import { ordersIntegrationEvents } from './application/orders.integration-events';
+import { OverduePayments } from './application/overdue-payments';
 import { LocalOrdersPort } from './application/orders.local-port';
 import { OrderListProjection } from './application/projections/order-list.projection';
 import { OrderSummaryMessageHandlers } from './application/projections/order-summary.message-handlers';
@@ -14,25 +20,25 @@ import { OrdersPort } from './contracts/orders.port';
 import { bindLocalPort } from '../../shared/module-kit/bind-local-port';
 import { OrderListRepository } from './infrastructure/order-list.repository';
 import { OrderSummaryRepository } from './infrastructure/order-summary.repository';
-import { OrderSagaRepository } from './infrastructure/order-saga.repository';
-import { OverduePaymentsRepository } from './infrastructure/overdue-payments.repository';
-import { OrdersRepository } from './infrastructure/orders.repository';
+import { PostgresOrderSagaRepository } from './infrastructure/order-saga.repository';
+import { PostgresOverduePayments } from './infrastructure/overdue-payments.repository';
+import { PostgresOrdersRepository } from './infrastructure/orders.repository';
 import { ordersManifest } from './orders.manifest';
 import { ordersPersistence } from './orders.persistence';
 
 /** The orders module, loaded only in the process that hosts it. It provides OrdersPort to all. */
 @Global()
 @Module({
-  imports: [ModuleInfrastructureModule.forModule({ manifest: ordersManifest, ...ordersPersistence })],
+  imports: [ModuleInfrastructureModule.forModule({ manifest: ordersManifest, ...ordersPersistence, useCases: CommandHandlers, integrationEvents: ordersIntegrationEvents })],
   providers: [
     ...CommandHandlers,
     ...QueryHandlers,
-    OrdersRepository,
-    OrderListRepository,
-    OrderSagaRepository,
-    OverduePaymentsRepository,
+    { provide: OrdersRepository, useClass: PostgresOrdersRepository },
+    { provide: OrderList, useClass: OrderListRepository },
+    { provide: OrderSagaRepository, useClass: PostgresOrderSagaRepository },
+    { provide: OverduePayments, useClass: PostgresOverduePayments },
     OrderListProjection,
-    OrderSummaryRepository,
+    { provide: OrderSummaries, useClass: OrderSummaryRepository },
     OrderSummaryProjection,
     OrderSummaryMessageHandlers,
     OrdersMessageHandlers,

@@ -1,4 +1,5 @@
-import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown, Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { MixedList } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ModuleDatabase } from '../database/module-database';
@@ -20,6 +21,8 @@ import { MessageTap } from '../messaging/message-tap';
 import { DeadLetterStore } from '../messaging/dead-letter-store';
 import { DeadLetterStores } from '../messaging/dead-letter-stores';
 import { Tracing } from '../observability/tracing/tracing';
+import { CommandPipeline } from './command-pipeline';
+import { IntegrationEventMapper, UnitOfWork } from './unit-of-work';
 
 export interface ModuleInfrastructureOptions {
   manifest: ModuleManifest;
@@ -27,6 +30,10 @@ export interface ModuleInfrastructureOptions {
   entities: MixedList<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function>;
+  /** The handlers that run in the module's unit of work (CommandPipeline): its commands, and a query that writes. */
+  useCases?: ReadonlyArray<Type<object>>;
+  /** The integration messages the module's domain events map to; none when it has no mapper. */
+  integrationEvents?: IntegrationEventMapper;
 }
 
 const OPTIONS = Symbol('ModuleInfrastructureOptions');
@@ -68,8 +75,9 @@ class ModuleLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
 
 /**
  * What every business module gets, each for its own schema: its database (migrated before use), its outbox
- * and relay, the bound on its outbox backlog, its dead letters, its inbox, its idempotency store, and the pruning that keeps the last three bounded. Imported once per module; the providers it exports are
- * visible to that module only.
+ * and relay, the bound on its outbox backlog, its dead letters, its inbox, its idempotency store, the pruning
+ * that keeps the last three bounded, and the unit of work its use cases run in. Imported once per module; the
+ * providers it exports are visible to that module only.
  */
 @Module({})
 export class ModuleInfrastructureModule {
@@ -143,9 +151,19 @@ export class ModuleInfrastructureModule {
           },
         },
         { provide: IdempotencyStore, inject: [ModuleDatabase], useFactory: (db: ModuleDatabase) => new IdempotencyStore(db) },
+        {
+          provide: UnitOfWork,
+          inject: [ModuleDatabase, Outbox, IdempotencyStore],
+          useFactory: (db: ModuleDatabase, outbox: Outbox, idempotency: IdempotencyStore) => new UnitOfWork(db, outbox, idempotency, options.integrationEvents ?? (() => [])),
+        },
+        {
+          provide: CommandPipeline,
+          inject: [ModuleRef, UnitOfWork],
+          useFactory: (moduleRef: ModuleRef, unitOfWork: UnitOfWork) => new CommandPipeline(moduleRef, unitOfWork, options.useCases ?? []),
+        },
         ModuleLifecycle,
       ],
-      exports: [ModuleDatabase, BacklogBound, Outbox, Inbox, IdempotencyStore, OutboxRelay, DeliveryStateRetention, DeadLetterStore],
+      exports: [ModuleDatabase, BacklogBound, Outbox, Inbox, IdempotencyStore, UnitOfWork, OutboxRelay, DeliveryStateRetention, DeadLetterStore],
     };
   }
 }

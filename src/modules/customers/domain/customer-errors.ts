@@ -12,3 +12,9 @@ export class EmailTakenError extends DomainError {
     super(CustomersErrors.EMAIL_TAKEN, 'conflict', `The email ${email} is already registered.`);
   }
 }
+
+export class CustomerDetailsInvalidError extends DomainError {
+  constructor(reason: string) {
+    super(CustomersErrors.DETAILS_INVALID, 'unprocessable', reason);
+  }
+}

@@ -1,36 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleDatabase } from '../../../shared/database/module-database';
 import { isUniqueViolation } from '../../../shared/database/postgres-errors';
+import { UnitOfWork } from '../../../shared/module-kit/unit-of-work';
 import { decodeCursor, Page, PageRequest, toPage } from '../../../shared/pagination/page';
-import { CustomerDto } from '../contracts/customer.dto';
+import { CustomersRepository } from '../application/customers.repository';
+import { Customer } from '../domain/customer';
 import { EmailTakenError } from '../domain/customer-errors';
 import { CustomerRecord } from './customer.record';
 
-/** Reads and writes customers.customers, inside the caller's transaction when there is one. */
+/** Customers in customers.customers, inside the unit of work's transaction when there is one. */
 @Injectable()
-export class CustomersRepository {
-  constructor(private readonly db: ModuleDatabase) {}
+export class PostgresCustomersRepository extends CustomersRepository {
+  constructor(
+    private readonly db: ModuleDatabase,
+    private readonly unitOfWork: UnitOfWork,
+  ) {
+    super();
+  }
 
   private get records() {
     return this.db.manager.getRepository(CustomerRecord);
   }
 
-  async findActive(id: string): Promise<CustomerRecord | null> {
+  async findActive(id: string): Promise<Customer | null> {
     const record = await this.records.findOneBy({ id });
-    return record && !record.deletedAt ? record : null;
+    return record && !record.deletedAt ? toCustomer(record) : null;
   }
 
   /** Saves a customer, turning the email's unique index into the domain's EMAIL_TAKEN. */
-  async save(record: CustomerRecord): Promise<void> {
+  async save(customer: Customer): Promise<void> {
     try {
-      await this.records.save(record);
+      await this.records.save(toRecord(customer));
     } catch (error) {
-      if (isUniqueViolation(error, 'customers_email_unique')) throw new EmailTakenError(record.email);
+      if (isUniqueViolation(error, 'customers_email_unique')) throw new EmailTakenError(customer.email);
       throw error;
     }
+    this.unitOfWork.track(customer);
   }
 
-  async listActive(page: PageRequest): Promise<Page<CustomerDto>> {
+  async listActive(page: PageRequest): Promise<Page<Customer>> {
     const after = decodeCursor(page.cursor);
     const query = this.records
       .createQueryBuilder('c')
@@ -40,10 +48,14 @@ export class CustomersRepository {
       .limit(page.limit + 1);
     if (after) query.andWhere('(c.created_at, c.id) < (:createdAt, :id)', after);
     const rows = await query.getMany();
-    return toPage(rows, page.limit, (r) => ({ createdAt: r.createdAt.toISOString(), id: r.id }), toCustomerDto);
+    return toPage(rows, page.limit, (r) => ({ createdAt: r.createdAt.toISOString(), id: r.id }), toCustomer);
   }
 }
 
-export function toCustomerDto(record: CustomerRecord): CustomerDto {
-  return { id: record.id, name: record.name, email: record.email, createdAt: record.createdAt.toISOString() };
+function toCustomer(r: CustomerRecord): Customer {
+  return Customer.restore(r.id, r.name, r.email, r.createdAt, r.deletedAt);
+}
+
+function toRecord(customer: Customer): CustomerRecord {
+  return Object.assign(new CustomerRecord(), { id: customer.id, name: customer.name, email: customer.email, createdAt: customer.createdAt, deletedAt: customer.deletedAt });
 }

@@ -3,13 +3,16 @@ import { ModuleDatabase } from '../../../shared/database/module-database';
 import { decodeCursor, Page, PageRequest, toPage } from '../../../shared/pagination/page';
 import { OrderDto, OrderListFilter } from '../contracts/order.dto';
 import { OrderCancelled, OrderPlacedPayload } from '../contracts/orders.events';
+import { OrderList } from '../application/order-list';
+import { toOrderDto } from '../application/order.dto-mapper';
 import { OrderListRecord } from './order.record';
-import { toOrderDto } from './orders.repository';
 
-/** The read model behind the order lists. Only the projection writes it, and only from events. */
+/** The order lists' read model in orders.order_list. */
 @Injectable()
-export class OrderListRepository {
-  constructor(private readonly db: ModuleDatabase) {}
+export class OrderListRepository extends OrderList {
+  constructor(private readonly db: ModuleDatabase) {
+    super();
+  }
 
   private get records() {
     return this.db.manager.getRepository(OrderListRecord);

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleDatabase } from '../../../shared/database/module-database';
+import { OrderSagaRepository } from '../application/order-saga.repository';
 import { OrderSaga } from '../domain/order-saga';
 import { OrderSagaRecord, StoredSagaStep } from './order-saga.record';
 
-/** orders.order_sagas, inside the caller's transaction when there is one. An order has a saga here only if it is orchestrated. */
+/** Sagas in orders.order_sagas, inside the unit of work's transaction when there is one. */
 @Injectable()
-export class OrderSagaRepository {
-  constructor(private readonly db: ModuleDatabase) {}
+export class PostgresOrderSagaRepository extends OrderSagaRepository {
+  constructor(private readonly db: ModuleDatabase) {
+    super();
+  }
 
   private get records() {
     return this.db.manager.getRepository(OrderSagaRecord);
@@ -17,18 +20,17 @@ export class OrderSagaRepository {
     return record ? toSaga(record) : null;
   }
 
-  /** Loads a saga to move it on; its row stays locked until the transaction ends. */
+  /** Its row stays locked until the transaction ends. */
   async findForUpdate(orderId: string): Promise<OrderSaga | null> {
     const record = await this.records.createQueryBuilder('s').setLock('pessimistic_write').where('s.order_id = :orderId', { orderId }).getOne();
     return record ? toSaga(record) : null;
   }
 
-  /** Stores a saga just started. */
   async add(saga: OrderSaga): Promise<void> {
     await this.records.insert({ orderId: saga.orderId, state: saga.state, paymentDeadline: saga.paymentDeadline, steps: toStoredSteps(saga), updatedAt: saga.updatedAt });
   }
 
-  /** Stores where a saga moved on to: its state and timeline (its deadline never changes). */
+  /** Its state and timeline: its deadline never changes. */
   async save(saga: OrderSaga): Promise<void> {
     await this.records.update({ orderId: saga.orderId }, { state: saga.state, steps: toStoredSteps(saga), updatedAt: saga.updatedAt });
   }

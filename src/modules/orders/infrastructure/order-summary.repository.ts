@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleDatabase } from '../../../shared/database/module-database';
 import { OrderSummaryDto } from '../contracts/order-summary.dto';
+import { OrderSummaries } from '../application/order-summaries';
 import { OrderSummaryFact } from '../application/projections/order-summary';
 import { OrderSummaryFactRecord, OrderSummaryRecord } from './order-summary.record';
 
-/**
- * The order summary projection's tables: the facts it consumed (its durable source) and the summaries
- * folded from them. Only the projection writes them.
- */
+/** OrderSummaries in the module's database: a table of facts, one row per message, and one of summaries. */
 @Injectable()
-export class OrderSummaryRepository {
-  constructor(private readonly db: ModuleDatabase) {}
+export class OrderSummaryRepository extends OrderSummaries {
+  constructor(private readonly db: ModuleDatabase) {
+    super();
+  }
 
   private get facts() {
     return this.db.manager.getRepository(OrderSummaryFactRecord);
@@ -20,15 +20,12 @@ export class OrderSummaryRepository {
     return this.db.manager.getRepository(OrderSummaryRecord);
   }
 
-  /**
-   * Serialises the projection of one order until the surrounding transaction ends: two of its facts handled
-   * at once would otherwise each fold without the other's, and the later write would lose one.
-   */
+  // Two facts of one order handled at once would otherwise each fold without the other's, and the later write
+  // would lose one.
   async lockOrder(orderId: string): Promise<void> {
     await this.db.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`orders.order_summary.${orderId}`]);
   }
 
-  /** False when the message's fact is already recorded. */
   async recordFact(messageId: string, orderId: string, fact: OrderSummaryFact): Promise<boolean> {
     const result = await this.facts.createQueryBuilder().insert().values({ messageId, orderId, fact }).orIgnore().returning('message_id').execute();
     return result.raw.length > 0;
@@ -38,7 +35,6 @@ export class OrderSummaryRepository {
     return (await this.facts.find({ where: { orderId }, select: { fact: true } })).map((record) => record.fact);
   }
 
-  /** Every order that has facts, in a stable order. */
   async orderIds(): Promise<string[]> {
     const rows: Array<{ order_id: string }> = await this.facts.createQueryBuilder('f').select('f.order_id', 'order_id').distinct(true).orderBy('f.order_id').getRawMany();
     return rows.map((row) => row.order_id);

@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleDatabase } from '../../../shared/database/module-database';
-import { OrderDto } from '../contracts/order.dto';
+import { UnitOfWork } from '../../../shared/module-kit/unit-of-work';
+import { OrdersRepository } from '../application/orders.repository';
 import { Order } from '../domain/order';
-import { OrderListRecord, OrderRecord } from './order.record';
+import { OrderRecord } from './order.record';
 
-/** The write model: orders.orders, inside the caller's transaction when there is one. */
+/** Orders in orders.orders (the write model), inside the unit of work's transaction when there is one. */
 @Injectable()
-export class OrdersRepository {
-  constructor(private readonly db: ModuleDatabase) {}
+export class PostgresOrdersRepository extends OrdersRepository {
+  constructor(
+    private readonly db: ModuleDatabase,
+    private readonly unitOfWork: UnitOfWork,
+  ) {
+    super();
+  }
 
   private get records() {
     return this.db.manager.getRepository(OrderRecord);
@@ -18,14 +24,15 @@ export class OrdersRepository {
     return record ? toOrder(record) : null;
   }
 
-  /** Loads an order to change it; the row stays locked until the transaction ends, so changes never interleave. */
+  /** The row stays locked until the transaction ends, so changes never interleave. */
   async findForUpdate(orderId: string): Promise<Order | null> {
     const record = await this.records.createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :orderId', { orderId }).getOne();
     return record ? toOrder(record) : null;
   }
 
   async save(order: Order): Promise<void> {
-    await this.records.save(Object.assign(new OrderRecord(), order));
+    await this.records.save(toRecord(order));
+    this.unitOfWork.track(order);
   }
 }
 
@@ -33,16 +40,7 @@ function toOrder(r: OrderRecord): Order {
   return new Order(r.id, r.customerId, r.items, r.totalCents, r.status, r.cancellationReason, r.declineReason, r.createdAt, r.updatedAt, r.paymentDeadline);
 }
 
-export function toOrderDto(order: OrderListRecord | Order): OrderDto {
-  return {
-    id: order.id,
-    customerId: order.customerId,
-    items: order.items,
-    totalCents: order.totalCents,
-    status: order.status,
-    ...(order.cancellationReason ? { cancellationReason: order.cancellationReason } : {}),
-    ...(order.declineReason ? { declineReason: order.declineReason } : {}),
-    createdAt: order.createdAt.toISOString(),
-    updatedAt: order.updatedAt.toISOString(),
-  };
+function toRecord(order: Order): OrderRecord {
+  const { id, customerId, items, totalCents, status, cancellationReason, declineReason, createdAt, updatedAt, paymentDeadline } = order;
+  return Object.assign(new OrderRecord(), { id, customerId, items, totalCents, status, cancellationReason, declineReason, createdAt, updatedAt, paymentDeadline });
 }

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleDatabase } from '../../../shared/database/module-database';
+import { OverduePayments } from '../application/overdue-payments';
 
 /**
- * The orders still waiting for payments past their deadline, in either style: a choreographed order keeps its
+ * The overdue orders in PostgreSQL: a choreographed order keeps its
  * deadline on its own row, an orchestrated one on its saga's. Each half reads a partial index of only the rows
  * still waiting (migration 1764600000002), so a sweep costs two short index scans however many orders there are.
  */
 @Injectable()
-export class OverduePaymentsRepository {
-  constructor(private readonly db: ModuleDatabase) {}
+export class PostgresOverduePayments extends OverduePayments {
+  constructor(private readonly db: ModuleDatabase) {
+    super();
+  }
 
-  /** At most `limit` order ids, the longest overdue first. */
   async orderIds(now: Date, limit: number): Promise<string[]> {
     const rows: Array<{ order_id: string }> = await this.db.manager.query(
       `(SELECT id AS order_id, payment_deadline FROM orders.orders

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../shared/errors/domain-error';
 import { CustomersErrors, CustomersPort } from '../../customers/contracts';
 import { AccountNotFoundError } from '../domain/payment-errors';
-import { AccountHoldersRepository } from '../infrastructure/account-holders.repository';
-import { AccountStore } from '../infrastructure/account-store';
+import { AccountHolders } from './account-holders';
+import { AccountRepository } from './account.repository';
 
 /**
  * Every customer has an account. It is opened when payments hears of the customer (CustomerRegistered),
@@ -13,16 +13,14 @@ import { AccountStore } from '../infrastructure/account-store';
 @Injectable()
 export class AccountOpening {
   constructor(
-    private readonly holders: AccountHoldersRepository,
-    private readonly store: AccountStore,
+    private readonly holders: AccountHolders,
+    private readonly accounts: AccountRepository,
     private readonly customers: CustomersPort,
   ) {}
 
-  /** Opens the account of a customer known to exist. Idempotent; runs inside the caller's transaction. */
+  /** Opens the account of a customer known to exist. Idempotent; runs inside the caller's unit of work. */
   async open(customerId: string): Promise<void> {
-    if (await this.holders.add(customerId)) {
-      await this.store.change(customerId, (account) => (account.isOpen ? [] : [{ type: 'AccountOpened', amountCents: 0 }]));
-    }
+    if (await this.holders.add(customerId)) await this.accounts.change(customerId, (account) => account.open());
   }
 
   /** Ensures the named customer's account is open; ACCOUNT_NOT_FOUND for an unknown or deleted customer. */

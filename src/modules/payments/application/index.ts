@@ -8,4 +8,6 @@ import { ListAccountEventsHandler } from './queries/list-account-events/list-acc
 import { ListPaymentsHandler } from './queries/list-payments/list-payments.handler';
 
 export const CommandHandlers = [DepositFundsHandler, CapturePaymentHandler, RefundPaymentHandler, OpenAccountHandler, CloseAccountHandler];
-export const QueryHandlers = [GetAccountHandler, ListAccountEventsHandler, ListPaymentsHandler];
+/** Reading an account opens it if payments has not heard of its customer yet: these run in the unit of work. */
+export const QueryHandlersThatWrite = [GetAccountHandler, ListAccountEventsHandler];
+export const QueryHandlers = [...QueryHandlersThatWrite, ListPaymentsHandler];

@@ -18,6 +18,16 @@ describe('Account', () => {
     expect(account).toMatchObject({ version: 4, balanceCents: 1000 });
   });
 
+  it('decides: opens once, captures only what its balance covers, takes deposits and refunds', () => {
+    const account = opened().apply({ type: 'FundsDeposited', amountCents: 500 });
+    expect(Account.replay('customer-1', []).open()).toEqual([{ type: 'AccountOpened', amountCents: 0 }]);
+    expect(account.open()).toEqual([]);
+    expect(account.capture(500, 'order-1')).toEqual([{ type: 'PaymentCaptured', amountCents: 500, orderId: 'order-1' }]);
+    expect(account.capture(501, 'order-1')).toEqual([]);
+    expect(account.replay(account.refund(200, 'order-1')).balanceCents).toBe(700);
+    expect(account.replay(account.deposit(50)).balanceCents).toBe(550);
+  });
+
   it('pays only what its balance covers', () => {
     const account = opened().apply({ type: 'FundsDeposited', amountCents: 500 });
     expect(account.canPay(500)).toBe(true);

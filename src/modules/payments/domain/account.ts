@@ -45,6 +45,25 @@ export class Account {
     return this.balanceCents >= amountCents;
   }
 
+  /* The decisions: what each change appends to the stream (nothing, when the change does not apply). */
+
+  open(): AccountEventDraft[] {
+    return this.isOpen ? [] : [{ type: 'AccountOpened', amountCents: 0 }];
+  }
+
+  deposit(amountCents: number): AccountEventDraft[] {
+    return [{ type: 'FundsDeposited', amountCents }];
+  }
+
+  /** Takes an order's total if the balance covers it; nothing if it does not (the payment is then declined). */
+  capture(amountCents: number, orderId: string): AccountEventDraft[] {
+    return this.canPay(amountCents) ? [{ type: 'PaymentCaptured', amountCents, orderId }] : [];
+  }
+
+  refund(amountCents: number, orderId: string): AccountEventDraft[] {
+    return [{ type: 'PaymentRefunded', amountCents, orderId }];
+  }
+
   apply(event: Pick<AccountEventDraft, 'type' | 'amountCents'>): Account {
     const balance = this.balanceCents + Account.effectOf(event);
     // The one rule no code path may break: the stream itself refuses to go below zero.

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleDatabase } from '../../../shared/database/module-database';
+import { AccountHolder, AccountHolders } from '../application/account-holders';
 import { AccountHolderRecord } from './payment.records';
 
-/** The customers payments knows of: payments' own copy of what it needs from the customers module. */
+/** The account holders in payments.account_holders. */
 @Injectable()
-export class AccountHoldersRepository {
-  constructor(private readonly db: ModuleDatabase) {}
-
-  find(customerId: string): Promise<AccountHolderRecord | null> {
-    return this.db.manager.getRepository(AccountHolderRecord).findOneBy({ customerId });
+export class AccountHoldersRepository extends AccountHolders {
+  constructor(private readonly db: ModuleDatabase) {
+    super();
   }
 
-  /** Records a holder; false when another transaction already did. */
+  async find(customerId: string): Promise<AccountHolder | null> {
+    const record = await this.db.manager.getRepository(AccountHolderRecord).findOneBy({ customerId });
+    return record && { customerId: record.customerId, closedAt: record.closedAt };
+  }
+
   async add(customerId: string): Promise<boolean> {
     const rows: unknown[] = await this.db.manager.query(
       `INSERT INTO payments.account_holders (customer_id) VALUES ($1) ON CONFLICT (customer_id) DO NOTHING RETURNING customer_id`,

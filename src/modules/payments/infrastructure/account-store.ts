@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MoreThan } from 'typeorm';
 import { ModuleDatabase } from '../../../shared/database/module-database';
 import { isUniqueViolation } from '../../../shared/database/postgres-errors';
+import { AccountRepository } from '../application/account.repository';
 import { Account, AccountEventDraft, RecordedAccountEvent } from '../domain/account';
 import { AccountEventRecord } from './payment.records';
 
@@ -24,8 +25,10 @@ interface BalanceRow {
  * a savepoint and decided again.
  */
 @Injectable()
-export class AccountStore {
-  constructor(private readonly db: ModuleDatabase) {}
+export class AccountStore extends AccountRepository {
+  constructor(private readonly db: ModuleDatabase) {
+    super();
+  }
 
   async load(customerId: string): Promise<Account> {
     const [row]: BalanceRow[] = await this.db.manager.query(`SELECT version, balance_cents FROM payments.account_balances WHERE customer_id = $1`, [customerId]);
@@ -47,7 +50,7 @@ export class AccountStore {
     }));
   }
 
-  /** Must run inside a transaction: the lock and the savepoint live in it. */
+  /** The lock and the savepoint live in the unit of work's transaction. */
   async change(customerId: string, decide: (account: Account) => AccountEventDraft[]): Promise<{ account: Account; appended: AccountEventDraft[] }> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.lockForChange(customerId);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from '../../contracts/orders.events';
-import { OrderListRepository } from '../../infrastructure/order-list.repository';
+import { OrderList } from '../order-list';
 
 /** Keeps the order list (the read side of CQRS) in step with the orders' own events. */
 @Injectable()
 export class OrderListProjection {
-  constructor(private readonly orderList: OrderListRepository) {}
+  constructor(private readonly orderList: OrderList) {}
 
   async onPlaced({ payload }: OrderPlaced): Promise<void> {
     await this.orderList.insertPlaced(payload);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import { ModuleDatabase } from '../../../../shared/database/module-database';
 import { MessageEnvelope } from '../../../../shared/messaging/integration-message';
-import { OrderSummaryRepository } from '../../infrastructure/order-summary.repository';
+import { OrderSummaries } from '../order-summaries';
 import { OrderSummaryFact, summarizeOrder } from './order-summary';
 
 export interface OrderSummaryRebuildReport {
@@ -20,7 +20,7 @@ export interface OrderSummaryRebuildReport {
 export class OrderSummaryProjection {
   constructor(
     private readonly db: ModuleDatabase,
-    private readonly summaries: OrderSummaryRepository,
+    private readonly summaries: OrderSummaries,
   ) {}
 
   /** Projects the fact a message carries, once per message id. */

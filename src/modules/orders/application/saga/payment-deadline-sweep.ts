@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { OverduePaymentsRepository } from '../../infrastructure/overdue-payments.repository';
+import { OverduePayments } from '../overdue-payments';
 import { EnforcePaymentDeadlineCommand } from '../commands/enforce-payment-deadline/enforce-payment-deadline.command';
 import { OrderSagaSettings } from './order-saga-settings';
 
@@ -20,7 +20,7 @@ export class PaymentDeadlineSweep implements OnApplicationBootstrap, BeforeAppli
   private running: Promise<unknown> | undefined;
 
   constructor(
-    private readonly overdue: OverduePaymentsRepository,
+    private readonly overdue: OverduePayments,
     private readonly commands: CommandBus,
     private readonly settings: OrderSagaSettings,
   ) {}

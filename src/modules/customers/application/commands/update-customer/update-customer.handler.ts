@@ -1,25 +1,19 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ModuleDatabase } from '../../../../../shared/database/module-database';
 import { CustomerDto } from '../../../contracts/customer.dto';
 import { CustomerNotFoundError } from '../../../domain/customer-errors';
-import { CustomersRepository, toCustomerDto } from '../../../infrastructure/customers.repository';
+import { toCustomerDto } from '../../customer.dto-mapper';
+import { CustomersRepository } from '../../customers.repository';
 import { UpdateCustomerCommand } from './update-customer.command';
 
 @CommandHandler(UpdateCustomerCommand)
 export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerCommand, CustomerDto> {
-  constructor(
-    private readonly db: ModuleDatabase,
-    private readonly customers: CustomersRepository,
-  ) {}
+  constructor(private readonly customers: CustomersRepository) {}
 
   async execute({ customerId, changes }: UpdateCustomerCommand): Promise<CustomerDto> {
-    return this.db.transaction(async () => {
-      const record = await this.customers.findActive(customerId);
-      if (!record) throw new CustomerNotFoundError(customerId);
-      if (changes.name !== undefined) record.name = changes.name.trim();
-      if (changes.email !== undefined) record.email = changes.email.trim();
-      await this.customers.save(record);
-      return toCustomerDto(record);
-    });
+    const customer = await this.customers.findActive(customerId);
+    if (!customer) throw new CustomerNotFoundError(customerId);
+    customer.update(changes);
+    await this.customers.save(customer);
+    return toCustomerDto(customer);
   }
 }

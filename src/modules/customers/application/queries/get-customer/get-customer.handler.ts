@@ -1,7 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CustomerDto } from '../../../contracts/customer.dto';
 import { CustomerNotFoundError } from '../../../domain/customer-errors';
-import { CustomersRepository, toCustomerDto } from '../../../infrastructure/customers.repository';
+import { toCustomerDto } from '../../customer.dto-mapper';
+import { CustomersRepository } from '../../customers.repository';
 import { GetCustomerQuery } from './get-customer.query';
 
 @QueryHandler(GetCustomerQuery)
@@ -9,8 +10,8 @@ export class GetCustomerHandler implements IQueryHandler<GetCustomerQuery, Custo
   constructor(private readonly customers: CustomersRepository) {}
 
   async execute({ customerId }: GetCustomerQuery): Promise<CustomerDto> {
-    const record = await this.customers.findActive(customerId);
-    if (!record) throw new CustomerNotFoundError(customerId);
-    return toCustomerDto(record);
+    const customer = await this.customers.findActive(customerId);
+    if (!customer) throw new CustomerNotFoundError(customerId);
+    return toCustomerDto(customer);
   }
 }

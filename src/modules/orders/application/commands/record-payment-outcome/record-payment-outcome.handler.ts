@@ -1,10 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ModuleDatabase } from '../../../../../shared/database/module-database';
-import { Outbox } from '../../../../../shared/messaging/outbox';
-import { OrderCancelled, OrderConfirmed } from '../../../contracts/orders.events';
 import { OrderSagaEvent } from '../../../domain/order-saga';
-import { OrdersRepository } from '../../../infrastructure/orders.repository';
+import { OrdersRepository } from '../../orders.repository';
 import { OrderSagaOrchestrator } from '../../saga/order-saga-orchestrator';
 import { PaymentOutcome, RecordPaymentOutcomeCommand } from './record-payment-outcome.command';
 
@@ -20,32 +17,21 @@ export class RecordPaymentOutcomeHandler implements ICommandHandler<RecordPaymen
   private readonly logger = new Logger(RecordPaymentOutcomeHandler.name);
 
   constructor(
-    private readonly db: ModuleDatabase,
     private readonly orders: OrdersRepository,
     private readonly orchestrator: OrderSagaOrchestrator,
-    private readonly outbox: Outbox,
   ) {}
 
-  execute({ orderId, outcome, declineReason }: RecordPaymentOutcomeCommand): Promise<void> {
-    return this.db.transaction(async () => {
-      const order = await this.orders.findForUpdate(orderId);
-      if (!order) {
-        this.logger.warn(`payment ${outcome} for unknown order ${orderId}: ignored`);
-        return;
-      }
-      const now = new Date();
-      if (await this.orchestrator.handle(order, SAGA_EVENTS[outcome], now, declineReason)) return;
+  async execute({ orderId, outcome, declineReason }: RecordPaymentOutcomeCommand): Promise<void> {
+    const order = await this.orders.findForUpdate(orderId);
+    if (!order) {
+      this.logger.warn(`payment ${outcome} for unknown order ${orderId}: ignored`);
+      return;
+    }
+    const now = new Date();
+    if (await this.orchestrator.handle(order, SAGA_EVENTS[outcome], now, declineReason)) return;
 
-      if (outcome === 'refunded') return;
-      const changed = outcome === 'captured' ? order.confirm(now) : order.cancelUnpaid('PAYMENT_DECLINED', now, declineReason);
-      if (!changed) return;
-      await this.orders.save(order);
-      const at = now.toISOString();
-      await this.outbox.publish(
-        outcome === 'captured'
-          ? new OrderConfirmed({ orderId, confirmedAt: at })
-          : new OrderCancelled({ orderId, reason: 'PAYMENT_DECLINED', ...(declineReason ? { declineReason } : {}), cancelledAt: at }),
-      );
-    });
+    if (outcome === 'captured') order.confirm(now);
+    if (outcome === 'declined') order.cancelUnpaid('PAYMENT_DECLINED', now, declineReason);
+    await this.orders.save(order);
   }
 }

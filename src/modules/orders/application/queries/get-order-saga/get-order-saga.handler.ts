@@ -1,8 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { OrderSagaDto } from '../../../contracts/order-saga.dto';
 import { OrderNotFoundError } from '../../../domain/order-errors';
-import { OrderSagaRepository } from '../../../infrastructure/order-saga.repository';
-import { OrdersRepository } from '../../../infrastructure/orders.repository';
+import { OrderSagaRepository } from '../../order-saga.repository';
+import { OrdersRepository } from '../../orders.repository';
 import { GetOrderSagaQuery } from './get-order-saga.query';
 import { choreographedSagaView, orchestratedSagaView } from './order-saga-views';
 

@@ -1,7 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { OrderDto } from '../../../contracts/order.dto';
 import { OrderNotFoundError } from '../../../domain/order-errors';
-import { OrdersRepository, toOrderDto } from '../../../infrastructure/orders.repository';
+import { toOrderDto } from '../../order.dto-mapper';
+import { OrdersRepository } from '../../orders.repository';
 import { GetOrderQuery } from './get-order.query';
 
 /** One order, read from the write model so that it is never stale. */

@@ -1,61 +1,40 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { ModuleDatabase } from '../../../../../shared/database/module-database';
-import { MessageVersions } from '../../../../../shared/messaging/message-versions';
-import { Outbox } from '../../../../../shared/messaging/outbox';
 import { DeclineReason, DeclineReasons } from '../../../contracts/payments.errors';
-import { PaymentCaptured, PaymentDeclined, PaymentDeclinedV2 } from '../../../contracts/payments.messages';
-import { AccountHoldersRepository } from '../../../infrastructure/account-holders.repository';
-import { AccountStore } from '../../../infrastructure/account-store';
-import { PaymentRecord } from '../../../infrastructure/payment.records';
-import { PaymentsRepository } from '../../../infrastructure/payments.repository';
+import { Payment } from '../../../domain/payment';
+import { AccountHolders } from '../../account-holders';
 import { AccountOpening } from '../../account-opening';
+import { AccountRepository } from '../../account.repository';
+import { PaymentsRepository } from '../../payments.repository';
 import { CapturePaymentCommand } from './capture-payment.command';
 
 /**
- * Captures an order's total if the balance covers it, else declines; either way one payment is recorded
- * for the order and the answer is published, in one transaction. A decline goes out in both versions of
- * PaymentDeclined: an orders of the release before knows only version 1 (docs/versioning.md).
+ * Captures an order's total if the balance covers it, else declines; either way one payment is recorded for
+ * the order, and its answer goes to orders with the unit of work.
  */
 @CommandHandler(CapturePaymentCommand)
 export class CapturePaymentHandler implements ICommandHandler<CapturePaymentCommand, void> {
   constructor(
-    private readonly db: ModuleDatabase,
-    private readonly holders: AccountHoldersRepository,
+    private readonly holders: AccountHolders,
     private readonly opening: AccountOpening,
-    private readonly store: AccountStore,
+    private readonly accounts: AccountRepository,
     private readonly payments: PaymentsRepository,
-    private readonly outbox: Outbox,
   ) {}
 
-  execute({ orderId, customerId, amountCents }: CapturePaymentCommand): Promise<void> {
-    return this.db.transaction(async () => {
-      if (await this.payments.findByOrder(orderId)) return; // already answered
+  async execute(request: CapturePaymentCommand): Promise<void> {
+    const { orderId, customerId } = request;
+    if (await this.payments.findByOrder(orderId)) return; // already answered
 
-      // The orders module checked the customer when it accepted the order: the request is proof enough.
-      await this.opening.open(customerId);
-      const holder = await this.holders.find(customerId);
-      let declineReason: DeclineReason | undefined = holder?.closedAt ? DeclineReasons.ACCOUNT_CLOSED : undefined;
-      if (!declineReason) {
-        const { appended } = await this.store.change(customerId, (account) =>
-          account.canPay(amountCents) ? [{ type: 'PaymentCaptured', amountCents, orderId }] : [],
-        );
-        if (appended.length === 0) declineReason = DeclineReasons.INSUFFICIENT_FUNDS;
-      }
+    // The orders module checked the customer when it accepted the order: the request is proof enough.
+    await this.opening.open(customerId);
+    const holder = await this.holders.find(customerId);
+    const declineReason = holder?.closedAt ? DeclineReasons.ACCOUNT_CLOSED : await this.capture(request);
+    await this.payments.save(Payment.settle(randomUUID(), request, declineReason, new Date()));
+  }
 
-      const payment = Object.assign(new PaymentRecord(), {
-        id: randomUUID(),
-        orderId,
-        customerId,
-        amountCents,
-        status: declineReason ? 'DECLINED' : 'CAPTURED',
-        reason: declineReason ?? null,
-        createdAt: new Date(),
-      });
-      await this.payments.save(payment);
-      const outcome = { paymentId: payment.id, orderId, customerId, amountCents };
-      const declined = declineReason && { ...outcome, reason: declineReason };
-      await this.outbox.publish(declined ? new MessageVersions(new PaymentDeclined(declined), new PaymentDeclinedV2(declined)) : new PaymentCaptured(outcome));
-    });
+  /** Takes the total from the account; why not, when the balance does not cover it. */
+  private async capture({ orderId, customerId, amountCents }: CapturePaymentCommand): Promise<DeclineReason | undefined> {
+    const { appended } = await this.accounts.change(customerId, (account) => account.capture(amountCents, orderId));
+    return appended.length === 0 ? DeclineReasons.INSUFFICIENT_FUNDS : undefined;
   }
 }

@@ -1,21 +1,17 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ModuleDatabase } from '../../../../../shared/database/module-database';
-import { AccountHoldersRepository } from '../../../infrastructure/account-holders.repository';
+import { AccountHolders } from '../../account-holders';
 import { AccountOpening } from '../../account-opening';
 import { CloseAccountCommand } from './close-account.command';
 
 @CommandHandler(CloseAccountCommand)
 export class CloseAccountHandler implements ICommandHandler<CloseAccountCommand, void> {
   constructor(
-    private readonly db: ModuleDatabase,
     private readonly opening: AccountOpening,
-    private readonly holders: AccountHoldersRepository,
+    private readonly holders: AccountHolders,
   ) {}
 
-  execute({ customerId, closedAt }: CloseAccountCommand): Promise<void> {
-    return this.db.transaction(async () => {
-      await this.opening.open(customerId);
-      await this.holders.close(customerId, closedAt);
-    });
+  async execute({ customerId, closedAt }: CloseAccountCommand): Promise<void> {
+    await this.opening.open(customerId);
+    await this.holders.close(customerId, closedAt);
   }
 }

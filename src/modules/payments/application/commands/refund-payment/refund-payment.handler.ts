@@ -1,10 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ModuleDatabase } from '../../../../../shared/database/module-database';
-import { Outbox } from '../../../../../shared/messaging/outbox';
-import { PaymentRefunded } from '../../../contracts/payments.messages';
-import { AccountStore } from '../../../infrastructure/account-store';
-import { PaymentsRepository } from '../../../infrastructure/payments.repository';
+import { AccountRepository } from '../../account.repository';
+import { PaymentsRepository } from '../../payments.repository';
 import { RefundPaymentCommand } from './refund-payment.command';
 
 /**
@@ -17,26 +14,18 @@ export class RefundPaymentHandler implements ICommandHandler<RefundPaymentComman
   private readonly logger = new Logger(RefundPaymentHandler.name);
 
   constructor(
-    private readonly db: ModuleDatabase,
-    private readonly store: AccountStore,
+    private readonly accounts: AccountRepository,
     private readonly payments: PaymentsRepository,
-    private readonly outbox: Outbox,
   ) {}
 
-  execute({ orderId }: RefundPaymentCommand): Promise<void> {
-    return this.db.transaction(async () => {
-      const payment = await this.payments.findByOrder(orderId);
-      if (!payment) {
-        this.logger.warn(`refund requested for order ${orderId}, which has no payment: ignored`);
-        return;
-      }
-      if (payment.status !== 'CAPTURED') return;
-      await this.store.change(payment.customerId, () => [{ type: 'PaymentRefunded', amountCents: payment.amountCents, orderId }]);
-      payment.status = 'REFUNDED';
-      await this.payments.save(payment);
-      await this.outbox.publish(
-        new PaymentRefunded({ paymentId: payment.id, orderId, customerId: payment.customerId, amountCents: payment.amountCents }),
-      );
-    });
+  async execute({ orderId }: RefundPaymentCommand): Promise<void> {
+    const payment = await this.payments.findByOrder(orderId);
+    if (!payment) {
+      this.logger.warn(`refund requested for order ${orderId}, which has no payment: ignored`);
+      return;
+    }
+    if (!payment.refund()) return;
+    await this.accounts.change(payment.customerId, (account) => account.refund(payment.amountCents, orderId));
+    await this.payments.save(payment);
   }
 }

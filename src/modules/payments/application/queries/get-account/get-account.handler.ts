@@ -1,24 +1,23 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { ModuleDatabase } from '../../../../../shared/database/module-database';
 import { AccountDto } from '../../../contracts/payments.dto';
-import { AccountStore } from '../../../infrastructure/account-store';
 import { AccountOpening } from '../../account-opening';
+import { AccountRepository } from '../../account.repository';
 import { toAccountDto } from '../../account.dto-mapper';
 import { GetAccountQuery } from './get-account.query';
 
-/** The balance is folded from the account's events on every read: there is no stored balance to drift. */
+/**
+ * The balance as of the account's latest event. Runs in the unit of work (payments.module.ts): an account
+ * asked for before payments heard of its customer is opened on the way.
+ */
 @QueryHandler(GetAccountQuery)
 export class GetAccountHandler implements IQueryHandler<GetAccountQuery, AccountDto> {
   constructor(
-    private readonly db: ModuleDatabase,
     private readonly opening: AccountOpening,
-    private readonly store: AccountStore,
+    private readonly accounts: AccountRepository,
   ) {}
 
-  execute({ customerId }: GetAccountQuery): Promise<AccountDto> {
-    return this.db.transaction(async () => {
-      await this.opening.requireOpen(customerId);
-      return toAccountDto(await this.store.load(customerId));
-    });
+  async execute({ customerId }: GetAccountQuery): Promise<AccountDto> {
+    await this.opening.requireOpen(customerId);
+    return toAccountDto(await this.accounts.load(customerId));
   }
 }

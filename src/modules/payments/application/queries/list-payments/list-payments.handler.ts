@@ -1,14 +1,16 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Page } from '../../../../../shared/pagination/page';
 import { PaymentDto } from '../../../contracts/payments.dto';
-import { PaymentsRepository } from '../../../infrastructure/payments.repository';
+import { toPaymentDto } from '../../payment.dto-mapper';
+import { PaymentsRepository } from '../../payments.repository';
 import { ListPaymentsQuery } from './list-payments.query';
 
 @QueryHandler(ListPaymentsQuery)
 export class ListPaymentsHandler implements IQueryHandler<ListPaymentsQuery, Page<PaymentDto>> {
   constructor(private readonly payments: PaymentsRepository) {}
 
-  execute({ orderId, page }: ListPaymentsQuery): Promise<Page<PaymentDto>> {
-    return this.payments.listByOrder(orderId, page);
+  async execute({ orderId, page }: ListPaymentsQuery): Promise<Page<PaymentDto>> {
+    const payments = await this.payments.listByOrder(orderId, page);
+    return { ...payments, items: payments.items.map(toPaymentDto) };
   }
 }

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ModuleDatabase } from '../../../../shared/database/module-database';
-import { openModuleDatabase } from '../../../../shared/database/open-module-database';
-import { OrderSummaryRepository } from '../../infrastructure/order-summary.repository';
-import { ordersPersistence } from '../../orders.persistence';
-import { OrderSummaryFact } from './order-summary';
-import { OrderSummaryProjection } from './order-summary.projection';
+import { ModuleDatabase } from '../../../shared/database/module-database';
+import { openModuleDatabase } from '../../../shared/database/open-module-database';
+import { OrderSummaryRepository } from './order-summary.repository';
+import { ordersPersistence } from '../orders.persistence';
+import { OrderSummaryFact } from '../application/projections/order-summary';
+import { OrderSummaryProjection } from '../application/projections/order-summary.projection';
 
 // On a real (embedded) PostgreSQL with the orders schema: what the projection folds live, message by message,
 // must be what a rebuild folds from the recorded facts, so that a lost or damaged summary can be rebuilt.
