@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { startupSummary } from './app/startup-summary';
 import { createApp } from './app/create-app';
-import { ConfigError } from './shared/config/config-error';
-import { loadConfig } from './shared/config/load-config';
-import { StartupError } from './shared/config/startup-error';
-import { redact } from './shared/config/redact';
-import { BootingResponder } from './shared/health/booting-responder';
+import { ConfigError } from './platform/config/config-error';
+import { loadConfig } from './platform/config/load-config';
+import { StartupError } from './platform/config/startup-error';
+import { redact } from './platform/config/redact';
+import { BootingResponder } from './platform/health/booting-responder';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app/app.module';
-import { loadConfig } from './shared/config/load-config';
-import { createOpenApiDocument } from './shared/http/openapi';
+import { loadConfig } from './platform/config/load-config';
+import { createOpenApiDocument } from './platform/http/openapi';
 
 /**
  * Writes the OpenAPI document (the one served at /docs-json) to the file named by the first argument, for

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   const [configFile, resultFile] = process.argv.slice(2);
   const config = JSON.parse(readFileSync(configFile, 'utf8')) as MicroConfig;
   const { createApp } = load<{ createApp(config: unknown): Promise<NestApp> }>(config.distDir, 'app/create-app.js');
-  const { loadConfig } = load<{ loadConfig(env: Record<string, string>): unknown }>(config.distDir, 'shared/config/load-config.js');
+  const { loadConfig } = load<{ loadConfig(env: Record<string, string>): unknown }>(config.distDir, 'platform/config/load-config.js');
   const { CustomersPort } = load<{ CustomersPort: unknown }>(config.distDir, 'modules/customers/contracts/index.js');
 
   let peer: NodeProcess | undefined;
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
         port: () => customers.get(id),
       };
     } else {
-      const { ModuleClients } = load<{ ModuleClients: unknown }>(config.distDir, 'shared/transport/module-clients.js');
+      const { ModuleClients } = load<{ ModuleClients: unknown }>(config.distDir, 'platform/transport/module-clients.js');
       const clients = app.get<{ get(module: string): { ping(timeoutMs?: number): Promise<void> } }>(ModuleClients, { strict: false });
       const remote = clients.get('customers');
       variants = { port: () => customers.get(id), ping: () => remote.ping(5000) };

@@ -8,7 +8,7 @@
 'use strict';
 const { ts, walk, lineOf, hasModifier, unwrap, isAsConst } = require('./sources');
 
-const ALLOWED_CONTRACT_IMPORTS = ['src/shared/messaging/integration-message.ts', 'src/shared/pagination/page.ts', 'src/shared/module-kit/forwarded.ts'];
+const ALLOWED_CONTRACT_IMPORTS = ['src/module-kit/messaging/integration-message.ts', 'src/module-kit/pagination/page.ts', 'src/module-kit/forwarded.ts'];
 const SQL_WORDS = /\b(SELECT|INSERT|UPDATE|DELETE|FROM|JOIN|INTO|TABLE|REFERENCES|INDEX|SCHEMA|ALTER|DROP|TRUNCATE)\b/;
 const MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
 

@@ -6,9 +6,9 @@
 'use strict';
 const { ts, Sources, walk, lineOf, decoratorArgs, hasModifier, unwrap, flat } = require('./sources');
 
-const OUTBOX_FILE = 'src/shared/messaging/outbox.ts';
-const INBOX_FILE = 'src/shared/messaging/inbox.ts';
-const MESSAGE_BASE_FILE = 'src/shared/messaging/integration-message.ts';
+const OUTBOX_FILE = 'src/module-kit/messaging/outbox.ts';
+const INBOX_FILE = 'src/module-kit/messaging/inbox.ts';
+const MESSAGE_BASE_FILE = 'src/module-kit/messaging/integration-message.ts';
 
 const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const sorted = (values) => [...new Set(values)].sort();

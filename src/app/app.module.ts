@@ -2,23 +2,23 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { httpLogOptions } from '../shared/observability/logging/http-log-options';
-import { AppConfig } from '../shared/config/app-config';
-import { MODULE_NAMES, ModuleName } from '../shared/config/module-name';
-import { ConfigModule } from '../shared/config/config.module';
-import { HealthModule } from '../shared/health/health.module';
-import { ObservabilityModule } from '../shared/observability/observability.module';
-import { SecurityModule } from '../shared/security/security.module';
-import { RateLimitModule } from '../shared/http/rate-limit.module';
-import { MessagingModule } from '../shared/messaging/messaging.module';
+import { httpLogOptions } from '../platform/observability/logging/http-log-options';
+import { AppConfig } from '../module-kit/config/app-config';
+import { MODULE_NAMES, ModuleName } from '../module-kit/config/module-name';
+import { ConfigModule } from '../platform/config/config.module';
+import { HealthModule } from '../platform/health/health.module';
+import { ObservabilityModule } from '../platform/observability/observability.module';
+import { SecurityModule } from '../platform/security/security.module';
+import { RateLimitModule } from '../platform/http/rate-limit.module';
+import { MessagingModule } from '../platform/messaging/messaging.module';
 import { GatewayModule } from '../gateway/gateway.module';
 import { DashboardModule } from '../dashboard/dashboard.module';
 import { ModuleDescription } from '../dashboard/shop-map';
-import { messageKey, MessageType } from '../shared/messaging/integration-message';
+import { messageKey, MessageType } from '../module-kit/messaging/integration-message';
 import { MODULE_CATALOG, MODULE_LINKS } from './module-catalog';
-import { forwardedMethodNames } from '../shared/module-kit/forwarded';
-import { TransportModule } from '../shared/transport/transport.module';
-import { DeadLettersModule } from '../shared/dead-letters/dead-letters.module';
+import { forwardedMethodNames } from '../module-kit/forwarded';
+import { TransportModule } from '../platform/transport/transport.module';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
 
 /**
  * The composition root, and the one place where the topology is decided: each module named in MODULES is

@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
-import { ModuleName } from '../shared/config/module-name';
-import { ModuleManifest } from '../shared/messaging/module-manifest';
-import { PortClass } from '../shared/module-kit/forwarded';
+import { ModuleName } from '../module-kit/config/module-name';
+import { ModuleManifest } from '../module-kit/messaging/module-manifest';
+import { PortClass } from '../module-kit/forwarded';
 import { CustomersPort } from '../modules/customers/contracts';
 import { customersManifest } from '../modules/customers/customers.manifest';
 import { CustomersModule } from '../modules/customers/customers.module';

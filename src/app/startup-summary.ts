@@ -1,6 +1,6 @@
-import { AppConfig } from '../shared/config/app-config';
-import { MODULE_NAMES } from '../shared/config/module-name';
-import { redact } from '../shared/config/redact';
+import { AppConfig } from '../module-kit/config/app-config';
+import { MODULE_NAMES } from '../module-kit/config/module-name';
+import { redact } from '../platform/config/redact';
 
 /**
  * The one line a person starting the process needs: where it answers, which modules it hosts, how it

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleName } from '../shared/config/module-name';
-import { MessageSummary } from '../shared/messaging/message-summary';
+import { ModuleName } from '../module-kit/config/module-name';
+import { MessageSummary } from '../platform/messaging/message-summary';
 import { LatencyReading, latencyBy, maxBy, Reading, samplesOf, sumBy } from './metric-readings';
 import { ShopReports } from './shop-reports';
 
-/** The metrics the page shows (see src/shared/observability/metrics.ts). */
+/** The metrics the page shows (see src/platform/observability/metrics.ts). */
 const METRICS = {
   backlog: 'outbox_pending_messages',
   sent: 'outbox_messages_sent_total',

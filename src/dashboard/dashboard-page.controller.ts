@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Public } from '../shared/security/decorators';
+import { Public } from '../module-kit/security/decorators';
 
 /** The page's files: plain HTML, CSS and browser JavaScript, copied to dist/ as they are (see package.json's build). */
 const PUBLIC_DIR = join(__dirname, 'public');

@@ -1,9 +1,9 @@
 import { BadRequestException, Controller, Get, Header, NotFoundException, Optional, Param } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Actor, assertAdmin } from '../shared/security/actor';
-import { CurrentActor } from '../shared/security/decorators';
-import { SpanView } from '../shared/observability/tracing/recent-spans';
-import { TraceCollector } from '../shared/observability/tracing/trace-collector';
+import { Actor, assertAdmin } from '../module-kit/security/actor';
+import { CurrentActor } from '../module-kit/security/decorators';
+import { SpanView } from '../platform/observability/tracing/recent-spans';
+import { TraceCollector } from '../platform/observability/tracing/trace-collector';
 
 const TRACE_ID = /^[0-9a-f]{32}$/;
 

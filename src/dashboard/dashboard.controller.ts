@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '../shared/security/decorators';
+import { Public } from '../module-kit/security/decorators';
 import { Activity, ActivityView } from './activity';
 import { ActivityQuery } from './activity.query';
 import { Topology, TopologyView } from './topology';

@@ -1,9 +1,9 @@
-import { AppConfig } from '../shared/config/app-config';
-import { ModuleName } from '../shared/config/module-name';
-import { MessageTap } from '../shared/messaging/message-tap';
-import { RecentMessages } from '../shared/messaging/recent-messages';
-import { Metrics } from '../shared/observability/metrics';
-import { ProcessReporter } from '../shared/observability/process-report';
+import { AppConfig } from '../module-kit/config/app-config';
+import { ModuleName } from '../module-kit/config/module-name';
+import { MessageTap } from '../platform/messaging/message-tap';
+import { RecentMessages } from '../platform/messaging/recent-messages';
+import { Metrics } from '../platform/observability/metrics';
+import { ProcessReporter } from '../platform/observability/process-report';
 import { latencyBy, maxBy, samplesOf, sumBy } from './metric-readings';
 
 /** A process's metrics and the report it gives of them, as the dashboard receives it. */

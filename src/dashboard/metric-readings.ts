@@ -1,4 +1,4 @@
-import { MetricSamples } from '../shared/observability/process-report';
+import { MetricSamples } from '../platform/observability/process-report';
 
 /** One sample of a metric, from whichever process reported it. */
 type Sample = MetricSamples['values'][number];

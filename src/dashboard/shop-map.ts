@@ -1,4 +1,4 @@
-import { ModuleName } from '../shared/config/module-name';
+import { ModuleName } from '../module-kit/config/module-name';
 
 /**
  * One module as the dashboard draws it, told by the composition root (src/app/), which knows the modules:

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleName } from '../shared/config/module-name';
-import { ProcessReport, ProcessReporter, ProcessReportRequest } from '../shared/observability/process-report';
-import { ModuleClients } from '../shared/transport/module-clients';
+import { ModuleName } from '../module-kit/config/module-name';
+import { ProcessReport, ProcessReporter, ProcessReportRequest } from '../platform/observability/process-report';
+import { ModuleClients } from '../platform/transport/module-clients';
 
 /** A page polls: a process that does not answer within this is shown as silent rather than holding the page up. */
 const ASK_TIMEOUT_MS = 1000;

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, TransportName } from '../shared/config/app-config';
-import { ModuleName } from '../shared/config/module-name';
-import { Readiness } from '../shared/health/readiness';
-import { BreakerState, RemoteDependencies } from '../shared/health/remote-dependencies';
+import { AppConfig, TransportName } from '../module-kit/config/app-config';
+import { ModuleName } from '../module-kit/config/module-name';
+import { Readiness } from '../platform/health/readiness';
+import { BreakerState, RemoteDependencies } from '../platform/health/remote-dependencies';
 import { CallLink, MessageLink, ModuleDescription, SHOP_MODULES, shopLinks } from './shop-map';
 import { ShopReports } from './shop-reports';
 

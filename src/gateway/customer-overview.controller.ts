@@ -1,8 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../shared/http/openapi/api-problems.decorator';
-import { Actor, assertCanAccessCustomer } from '../shared/security/actor';
-import { CurrentActor } from '../shared/security/decorators';
+import { ApiProblems } from '../module-kit/http/openapi/api-problems.decorator';
+import { Actor, assertCanAccessCustomer } from '../module-kit/security/actor';
+import { CurrentActor } from '../module-kit/security/decorators';
 import { CustomerDto, CustomersErrors, CustomersPort } from '../modules/customers/contracts';
 import { OrderDto, OrdersPort } from '../modules/orders/contracts';
 import { AccountDto, PaymentsErrors, PaymentsPort } from '../modules/payments/contracts';

@@ -17,30 +17,30 @@ function arch(args: string[], root = ROOT): { status: number | null; output: str
 
 type Tree = Record<string, string>;
 
-const FORWARDED_IMPORT = "import { Forwarded } from '../../../shared/module-kit/forwarded';\n";
+const FORWARDED_IMPORT = "import { Forwarded } from '../../../module-kit/forwarded';\n";
 const betaPort = (forwarded: string, more = '') =>
   `${FORWARDED_IMPORT}@Forwarded({ ${forwarded} })\nexport abstract class BetaPort {\n  abstract count(): Promise<number>;\n${more}}\n`;
 
 // Two modules: beta hears alpha's ThingMade and calls alpha's port; each keeps to its own schema.
 const CLEAN: Tree = {
-  'src/shared/messaging/integration-message.ts': 'export abstract class IntegrationMessage<T extends object = object> {\n  constructor(readonly payload: T) {}\n}\n',
-  'src/shared/messaging/outbox.ts': 'export class Outbox {\n  async publish(..._messages: object[]): Promise<void> {}\n}\n',
-  'src/shared/module-kit/forwarded.ts': 'export const Forwarded = (_kinds: object) => (_port: unknown) => undefined;\n',
-  'src/shared/messaging/inbox.ts': 'export class Inbox {\n  on(_type: unknown, _handle: unknown): this {\n    return this;\n  }\n}\n',
+  'src/module-kit/messaging/integration-message.ts': 'export abstract class IntegrationMessage<T extends object = object> {\n  constructor(readonly payload: T) {}\n}\n',
+  'src/module-kit/messaging/outbox.ts': 'export class Outbox {\n  async publish(..._messages: object[]): Promise<void> {}\n}\n',
+  'src/module-kit/forwarded.ts': 'export const Forwarded = (_kinds: object) => (_port: unknown) => undefined;\n',
+  'src/module-kit/messaging/inbox.ts': 'export class Inbox {\n  on(_type: unknown, _handle: unknown): this {\n    return this;\n  }\n}\n',
   'src/modules/alpha/contracts/thing.dto.ts': 'export interface ThingDto {\n  id: string;\n  name: string;\n  madeAt: string;\n}\n',
   'src/modules/alpha/contracts/alpha.port.ts':
     "import { ThingDto } from './thing.dto';\n" +
     FORWARDED_IMPORT +
     "@Forwarded({ make: 'write' })\nexport abstract class AlphaPort {\n  abstract make(name: string): Promise<ThingDto>;\n}\n",
   'src/modules/alpha/contracts/alpha.events.ts':
-    "import { IntegrationMessage } from '../../../shared/messaging/integration-message';\n" +
+    "import { IntegrationMessage } from '../../../module-kit/messaging/integration-message';\n" +
     "export class ThingMade extends IntegrationMessage<{ thingId: string }> {\n  static readonly messageName = 'alpha.ThingMade';\n  static readonly version = 1;\n  get orderingKey(): string {\n    return this.payload.thingId;\n  }\n}\n",
   'src/modules/alpha/contracts/index.ts': "export * from './alpha.events';\nexport * from './alpha.port';\nexport * from './thing.dto';\n",
   'src/modules/alpha/alpha.manifest.ts': "export const alphaManifest = { name: 'alpha', consumes: [] };\n",
   'src/modules/alpha/application/make-thing.command.ts': 'export class MakeThingCommand {\n  constructor(readonly name: string) {}\n}\n',
   'src/modules/alpha/application/make-thing.handler.ts':
     "import { CommandHandler } from '@nestjs/cqrs';\n" +
-    "import { Outbox } from '../../../shared/messaging/outbox';\n" +
+    "import { Outbox } from '../../../module-kit/messaging/outbox';\n" +
     "import { ThingMade } from '../contracts';\n" +
     "import { MakeThingCommand } from './make-thing.command';\n" +
     '@CommandHandler(MakeThingCommand)\n' +
@@ -56,7 +56,7 @@ const CLEAN: Tree = {
   'src/modules/beta/contracts/beta.port.ts': betaPort("count: 'read'"),
   'src/modules/beta/beta.manifest.ts': "import { ThingMade } from '../alpha/contracts';\nexport const betaManifest = { name: 'beta', consumes: [ThingMade] };\n",
   'src/modules/beta/application/beta.message-handlers.ts':
-    "import { Inbox } from '../../../shared/messaging/inbox';\n" +
+    "import { Inbox } from '../../../module-kit/messaging/inbox';\n" +
     "import { AlphaPort, ThingMade } from '../../alpha/contracts';\n" +
     'export class BetaMessageHandlers {\n  constructor(private readonly inbox: Inbox, private readonly alpha: AlphaPort) {}\n' +
     "  onModuleInit() {\n    this.inbox.on(ThingMade, () => this.alpha.make('echo'));\n  }\n}\n",
@@ -223,7 +223,7 @@ describe('the generator, on a fake tree', () => {
       'a message with behaviour beyond its payload',
       {
         'src/modules/alpha/contracts/alpha.events.ts':
-          "import { IntegrationMessage } from '../../../shared/messaging/integration-message';\n" +
+          "import { IntegrationMessage } from '../../../module-kit/messaging/integration-message';\n" +
           "export class ThingMade extends IntegrationMessage<{ thingId: string }> {\n  static readonly messageName = 'alpha.ThingMade';\n  static readonly version = 1;\n  get orderingKey(): string {\n    return new Date().toISOString();\n  }\n}\n",
       },
       'ThingMade has a member besides messageName, version and orderingKey',

@@ -16,8 +16,8 @@ type Tree = Record<string, string>;
 // A tree that respects every rule: beta uses alpha only through alpha's contracts.
 const CLEAN: Tree = {
   'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', baseUrl: './' }, include: ['src'] }),
-  'src/shared/ids.ts': 'export type Id = string;\n',
-  'src/modules/alpha/contracts/index.ts': "import type { Id } from '../../../shared/ids';\nexport interface Thing { id: Id }\n",
+  'src/platform/ids.ts': 'export type Id = string;\n',
+  'src/modules/alpha/contracts/index.ts': "import type { Id } from '../../../platform/ids';\nexport interface Thing { id: Id }\n",
   'src/modules/alpha/domain/thing.ts': "import type { Thing } from '../contracts';\nexport const make = (id: string): Thing => ({ id });\n",
   'src/modules/beta/contracts/index.ts': 'export interface Use { run(): void }\n',
   'src/modules/beta/application/use.ts':
@@ -76,11 +76,11 @@ describe('module boundaries (npm run check:boundaries)', () => {
 
   it('fails shared importing a module', () => {
     const { status, output } = checkBoundaries({
-      'src/shared/leak.ts': "export { make } from '../modules/alpha/domain/thing';\n",
+      'src/platform/leak.ts': "export { make } from '../modules/alpha/domain/thing';\n",
     });
     expect(status).not.toBe(0);
     expect(output).toContain('shared-depends-on-nothing-above-it');
-    expect(output).toContain('src/shared/leak.ts → src/modules/alpha/domain/thing.ts');
+    expect(output).toContain('src/platform/leak.ts → src/modules/alpha/domain/thing.ts');
   });
 
   it('fails the dashboard importing the app that composes it', () => {

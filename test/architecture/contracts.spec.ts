@@ -27,7 +27,7 @@ const INPUT = '  name: string;\n  colour: Colour;\n  size: number;\n  label: str
 const ANSWER = '  id: string;\n  name: string;\n  colour: Colour;\n  note?: string;\n';
 
 const port = (methods: string, forwarded: string) =>
-  "import { Forwarded } from '../../../shared/module-kit/forwarded';\nimport { MakeThingInput, ThingDto } from './thing.dto';\n" +
+  "import { Forwarded } from '../../../module-kit/forwarded';\nimport { MakeThingInput, ThingDto } from './thing.dto';\n" +
   `@Forwarded({ ${forwarded} })\nexport abstract class AlphaPort {\n${methods}}\n`;
 const METHODS = '  abstract make(input: MakeThingInput): Promise<ThingDto>;\n  abstract get(thingId: string, fresh?: boolean): Promise<ThingDto>;\n';
 
@@ -35,13 +35,13 @@ const message = (className: string, version: number, payload: string) =>
   `export class ${className} extends IntegrationMessage<{ ${payload} }> {\n  static readonly messageName = 'alpha.ThingMade';\n  static readonly version = ${version};\n` +
   '  get orderingKey(): string {\n    return this.payload.thingId;\n  }\n}\n';
 const events = (...classes: string[]) =>
-  "import { IntegrationMessage } from '../../../shared/messaging/integration-message';\nimport { Colour } from './thing.dto';\n" + classes.join('');
+  "import { IntegrationMessage } from '../../../module-kit/messaging/integration-message';\nimport { Colour } from './thing.dto';\n" + classes.join('');
 const PAYLOAD = 'thingId: string; colour: Colour; size: number; note?: string';
 
 const publisher = (publish: string) =>
   "import { CommandHandler } from '@nestjs/cqrs';\n" +
-  "import { MessageVersions } from '../../../shared/messaging/message-versions';\n" +
-  "import { Outbox } from '../../../shared/messaging/outbox';\n" +
+  "import { MessageVersions } from '../../../module-kit/messaging/message-versions';\n" +
+  "import { Outbox } from '../../../module-kit/messaging/outbox';\n" +
   "import { ThingMade, ThingMadeV2 } from '../contracts';\n" +
   "import { MakeThingCommand } from './make-thing.command';\n" +
   '@CommandHandler(MakeThingCommand)\n' +
@@ -52,7 +52,7 @@ const PUBLISH_V2 = "new ThingMadeV2({ thingId: name, colour: 'red', size: 'S' })
 const EVENTS_V1_V2 = events(message('ThingMade', 1, PAYLOAD), message('ThingMadeV2', 2, PAYLOAD.replace('size: number', "size: 'S' | 'M'")));
 
 const handlers = (on: string) =>
-  "import { Inbox } from '../../../shared/messaging/inbox';\n" +
+  "import { Inbox } from '../../../module-kit/messaging/inbox';\n" +
   "import { ThingMade, ThingMadeV2 } from '../../alpha/contracts';\n" +
   'export class BetaMessageHandlers {\n  constructor(private readonly inbox: Inbox) {}\n' +
   `  onModuleInit() {\n    this.inbox${on};\n  }\n}\n`;
@@ -62,15 +62,15 @@ const MANIFEST_V1_V2 = "import { ThingMade, ThingMadeV2 } from '../alpha/contrac
 
 // Two modules: alpha offers AlphaPort and sends alpha.ThingMade@v1; beta handles it.
 const betaPort =
-  "import { Forwarded } from '../../../shared/module-kit/forwarded';\n" +
+  "import { Forwarded } from '../../../module-kit/forwarded';\n" +
   "@Forwarded({ count: 'read' })\nexport abstract class BetaPort {\n  abstract count(): Promise<number>;\n}\n";
 
 const CLEAN: Tree = {
-  'src/shared/module-kit/forwarded.ts': 'export const Forwarded = (_kinds: object) => (_port: unknown) => undefined;\n',
-  'src/shared/messaging/integration-message.ts': 'export abstract class IntegrationMessage<T extends object = object> {\n  constructor(readonly payload: T) {}\n}\n',
-  'src/shared/messaging/outbox.ts': 'export class Outbox {\n  async publish(..._messages: object[]): Promise<void> {}\n}\n',
-  'src/shared/messaging/inbox.ts': 'export class Inbox {\n  on(_type: unknown, _handle: unknown): this {\n    return this;\n  }\n}\n',
-  'src/shared/messaging/message-versions.ts': 'export class MessageVersions {\n  constructor(..._versions: object[]) {}\n}\n',
+  'src/module-kit/forwarded.ts': 'export const Forwarded = (_kinds: object) => (_port: unknown) => undefined;\n',
+  'src/module-kit/messaging/integration-message.ts': 'export abstract class IntegrationMessage<T extends object = object> {\n  constructor(readonly payload: T) {}\n}\n',
+  'src/module-kit/messaging/outbox.ts': 'export class Outbox {\n  async publish(..._messages: object[]): Promise<void> {}\n}\n',
+  'src/module-kit/messaging/inbox.ts': 'export class Inbox {\n  on(_type: unknown, _handle: unknown): this {\n    return this;\n  }\n}\n',
+  'src/module-kit/messaging/message-versions.ts': 'export class MessageVersions {\n  constructor(..._versions: object[]) {}\n}\n',
   'src/modules/alpha/contracts/thing.dto.ts': thingDto(INPUT, ANSWER),
   'src/modules/alpha/contracts/alpha.port.ts': port(METHODS, "make: 'write', get: 'read'"),
   'src/modules/alpha/contracts/alpha.events.ts': events(message('ThingMade', 1, PAYLOAD)),

@@ -7,14 +7,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { loadConfig } from '../../src/shared/config/load-config';
-import { MODULE_NAMES } from '../../src/shared/config/module-name';
+import { loadConfig } from '../../src/platform/config/load-config';
+import { MODULE_NAMES } from '../../src/module-kit/config/module-name';
 
 const ROOT = resolve(__dirname, '../..');
 const DOCKER = join(ROOT, 'docker');
 const K8S = join(DOCKER, 'k8s');
 const DOCKERFILE = join(DOCKER, 'Dockerfile');
-const LOAD_CONFIG = join(ROOT, 'src/shared/config/load-config.ts');
+const LOAD_CONFIG = join(ROOT, 'src/platform/config/load-config.ts');
 const CREATE_APP = join(ROOT, 'src/app/create-app.ts');
 
 /** How long a closing process lets its requests finish (HTTP_DRAIN_MS), read from create-app.ts, in seconds. */

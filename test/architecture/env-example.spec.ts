@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MODULE_NAMES } from '../../src/shared/config/module-name';
-import { loadConfig } from '../../src/shared/config/load-config';
+import { MODULE_NAMES } from '../../src/module-kit/config/module-name';
+import { loadConfig } from '../../src/platform/config/load-config';
 
 const root = join(__dirname, '../..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -18,7 +18,7 @@ function listed(): Map<string, string | undefined> {
 
 /** Every variable the config loader reads: by name (`env.X`), and those it builds from the module names. */
 function variablesTheLoaderReads(): string[] {
-  const source = read('src/shared/config/load-config.ts');
+  const source = read('src/platform/config/load-config.ts');
   const named = [...source.matchAll(/env\.([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]);
   const tls = [...(/TCP_TLS_KEYS = \[([^\]]*)\]/.exec(source)?.[1] ?? '').matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
   const perModule = MODULE_NAMES.flatMap((name) => [`${name.toUpperCase()}_TCP`, `${name.toUpperCase()}_DATABASE_URL`]);

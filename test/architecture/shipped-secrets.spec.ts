@@ -1,12 +1,12 @@
 // Whoever has read this repository knows every secret in it. A production process refuses the JWT secrets
-// listed in src/shared/security/shipped-example-secrets.ts; this test keeps that list complete: a JWT secret
+// listed in src/platform/security/shipped-example-secrets.ts; this test keeps that list complete: a JWT secret
 // newly shipped under docker/ (or in .env.example, the README, docs/) fails here until it is on the list,
 // which makes it useless in production (where deployment-files.spec.ts then fails if a container uses it).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { isShippedExampleSecret } from '../../src/shared/security/shipped-example-secrets';
+import { isShippedExampleSecret } from '../../src/platform/security/shipped-example-secrets';
 import { E2E_JWT_SECRET } from '../support/tokens';
 
 const ROOT = resolve(__dirname, '../..');

@@ -36,7 +36,7 @@ async function stop(started: Started | undefined): Promise<void> {
 // A broker that is not up yet when a process starts (both started together by a deployment) is waited for,
 // as a database is: the process stays alive and says it is not ready, instead of exiting and being restarted
 // in a loop. Shown with NATS, on a private nats-server this test stops and starts; RabbitMQ and Redis take the
-// same path (src/shared/transport/wait-for-broker.ts, whose unit spec reaches each client's real refusal).
+// same path (src/platform/transport/wait-for-broker.ts, whose unit spec reaches each client's real refusal).
 describe('start-up while the broker is down (nats)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'shop-broker-startup-'));
   const namespace = `e2e-${randomUUID().slice(0, 8)}`;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ModuleName } from '../../src/shared/config/module-name';
+import { ModuleName } from '../../src/module-kit/config/module-name';
 import { expectProblem } from '../support/problems';
 import { eventually, HttpClient } from '../support/http-client';
 import { RunningShop, startShop } from '../support/running-shop';

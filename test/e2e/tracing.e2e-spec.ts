@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SpanView } from '../../src/shared/observability/tracing/recent-spans';
+import type { SpanView } from '../../src/platform/observability/tracing/recent-spans';
 import { eventually, HttpClient } from '../support/http-client';
 import { startShop, RunningShop } from '../support/running-shop';
 import { itemsCosting, SETTLE_TIMEOUT_MS, ShopApi } from '../support/shop-api';

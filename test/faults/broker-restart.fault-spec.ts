@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TransportName } from '../../src/shared/config/app-config';
+import { TransportName } from '../../src/module-kit/config/app-config';
 import { startBroker, stopBroker } from '../support/brokers';
 import { eventually, HttpClient } from '../support/http-client';
 import { RunningShop, startShop } from '../support/running-shop';

@@ -3,7 +3,7 @@ import { ClientProxy, ClientProxyFactory, MessagePattern, Payload, Transport } f
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { firstValueFrom } from 'rxjs';
-import { RedisModuleServer } from '../../src/shared/transport/redis-module-server';
+import { RedisModuleServer } from '../../src/platform/transport/redis-module-server';
 
 // Two replicas of one module on the machine's Redis (127.0.0.1:6379), as two processes with the same MODULES
 // would be, and one caller. Plain ServerRedis would run every request on both. In the faults project because

@@ -1,4 +1,4 @@
-import { ModuleName } from '../../src/shared/config/module-name';
+import { ModuleName } from '../../src/module-kit/config/module-name';
 import { Fault, runFaultsUnderLoad } from '../support/fault-run';
 import { faultSeed, sleep } from '../support/order-load';
 import { MetricSample, scrapeMetrics, sumOf } from '../support/process-metrics';

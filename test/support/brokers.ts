@@ -1,6 +1,6 @@
 import { execSync } from 'node:child_process';
 import { connect } from 'node:net';
-import { TransportName } from '../../src/shared/config/app-config';
+import { TransportName } from '../../src/module-kit/config/app-config';
 
 /** How to stop and start each local broker, as root on the CI machine (the commands of its machine notes). */
 const BROKERS: Record<Exclude<TransportName, 'tcp'>, { port: number; stop: string; start: string }> = {

@@ -1,5 +1,5 @@
 import { CustomerDto, CustomersErrors, CustomersPort } from '../../src/modules/customers/contracts';
-import { DomainError } from '../../src/shared/errors/domain-error';
+import { DomainError } from '../../src/module-kit/errors/domain-error';
 
 /**
  * The customers module as another module's use cases see it, a true edge for their specs: it knows the

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { createApp } from '../../src/app/create-app';
-import { loadConfig } from '../../src/shared/config/load-config';
+import { loadConfig } from '../../src/platform/config/load-config';
 import { freePort } from './free-port';
 import { bearer, E2E_JWT_SECRET, tokenFor } from './tokens';
 import { Topology } from './topologies';
@@ -208,7 +208,7 @@ async function waitUntilReady(url: string, child: ChildProcess, exited: Promise<
     if (gone) throw new Error(`process ${child.pid} exited before it was ready (${url})`);
     try {
       const response = await fetch(`${url}/health/live`);
-      // While it starts, the process answers live with status "starting" (src/shared/health/booting-responder.ts).
+      // While it starts, the process answers live with status "starting" (src/platform/health/booting-responder.ts).
       if (response.ok && ((await response.json()) as { status?: string }).status !== 'starting') return;
     } catch {
       // not listening yet

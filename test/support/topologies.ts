@@ -1,4 +1,4 @@
-import { ModuleName } from '../../src/shared/config/module-name';
+import { ModuleName } from '../../src/module-kit/config/module-name';
 
 /** A deployment of the shop: which modules each process hosts. */
 export interface Topology {

@@ -1,4 +1,4 @@
-import { ModuleName } from '../../src/shared/config/module-name';
+import { ModuleName } from '../../src/module-kit/config/module-name';
 import { runFaultsUnderLoad } from '../support/fault-run';
 import { faultSeed } from '../support/order-load';
 import { RunningShop, startShop } from '../support/running-shop';

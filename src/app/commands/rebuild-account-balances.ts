@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { loadConfig } from '../../shared/config/load-config';
-import { ConfigError } from '../../shared/config/config-error';
-import { StartupError } from '../../shared/config/startup-error';
-import { DataDirLock } from '../../shared/database/data-dir-lock';
-import { openModuleDatabase } from '../../shared/database/open-module-database';
+import { loadConfig } from '../../platform/config/load-config';
+import { ConfigError } from '../../platform/config/config-error';
+import { StartupError } from '../../platform/config/startup-error';
+import { DataDirLock } from '../../platform/database/data-dir-lock';
+import { openModuleDatabase } from '../../platform/database/open-module-database';
 import { AccountStore } from '../../modules/payments/infrastructure/account-store';
 import { paymentsPersistence } from '../../modules/payments/payments.persistence';
 

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { ModuleInfrastructureModule } from '../../shared/module-kit/module-infrastructure.module';
+import { ModuleInfrastructureModule } from '../../module-kit/module-infrastructure.module';
 import { CustomersPort } from './contracts/customers.port';
-import { bindLocalPort } from '../../shared/module-kit/bind-local-port';
+import { bindLocalPort } from '../../module-kit/bind-local-port';
 import { customersManifest } from './customers.manifest';
 import { CommandHandlers, QueryHandlers } from './application';
 import { CustomersRepository } from './application/customers.repository';

@@ -1,4 +1,4 @@
-import { ModuleManifest } from '../../shared/messaging/module-manifest';
+import { ModuleManifest } from '../../module-kit/messaging/module-manifest';
 import { PaymentCaptured, PaymentDeclined, PaymentDeclinedV2, PaymentRefunded } from '../payments/contracts';
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from './contracts/orders.events';
 

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { AppConfig } from '../../shared/config/app-config';
-import { ModuleInfrastructureModule } from '../../shared/module-kit/module-infrastructure.module';
+import { AppConfig } from '../../module-kit/config/app-config';
+import { ModuleInfrastructureModule } from '../../module-kit/module-infrastructure.module';
 import { CommandHandlers, QueryHandlers } from './application';
 import { OrdersMessageHandlers } from './application/messages/orders.message-handlers';
 import { OrderList } from './application/order-list';
@@ -17,7 +17,7 @@ import { OrderSagaOrchestrator } from './application/saga/order-saga-orchestrato
 import { OrderSagaSettings } from './application/saga/order-saga-settings';
 import { PaymentDeadlineSweep } from './application/saga/payment-deadline-sweep';
 import { OrdersPort } from './contracts/orders.port';
-import { bindLocalPort } from '../../shared/module-kit/bind-local-port';
+import { bindLocalPort } from '../../module-kit/bind-local-port';
 import { OrderListRepository } from './infrastructure/order-list.repository';
 import { OrderSummaryRepository } from './infrastructure/order-summary.repository';
 import { PostgresOrderSagaRepository } from './infrastructure/order-saga.repository';

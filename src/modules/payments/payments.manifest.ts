@@ -1,4 +1,4 @@
-import { ModuleManifest } from '../../shared/messaging/module-manifest';
+import { ModuleManifest } from '../../module-kit/messaging/module-manifest';
 import { CustomerDeleted, CustomerRegistered } from '../customers/contracts';
 import { RequestPayment, RequestRefund } from './contracts/payments.messages';
 

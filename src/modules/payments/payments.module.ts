@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { ModuleInfrastructureModule } from '../../shared/module-kit/module-infrastructure.module';
+import { ModuleInfrastructureModule } from '../../module-kit/module-infrastructure.module';
 import { CommandHandlers, QueryHandlers, QueryHandlersThatWrite } from './application';
 import { AccountHolders } from './application/account-holders';
 import { AccountOpening } from './application/account-opening';
@@ -9,7 +9,7 @@ import { PaymentsRepository } from './application/payments.repository';
 import { paymentsIntegrationEvents } from './application/payments.integration-events';
 import { LocalPaymentsPort } from './application/payments.local-port';
 import { PaymentsPort } from './contracts/payments.port';
-import { bindLocalPort } from '../../shared/module-kit/bind-local-port';
+import { bindLocalPort } from '../../module-kit/bind-local-port';
 import { AccountHoldersRepository } from './infrastructure/account-holders.repository';
 import { AccountStore } from './infrastructure/account-store';
 import { PostgresPaymentsRepository } from './infrastructure/payments.repository';

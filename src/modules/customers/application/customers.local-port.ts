@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { Page, PageRequest } from '../../../shared/pagination/page';
+import { Page, PageRequest } from '../../../module-kit/pagination/page';
 import { CustomerDto, RegisterCustomerInput, UpdateCustomerInput } from '../contracts/customer.dto';
 import { CustomersPort } from '../contracts/customers.port';
 import { DeleteCustomerCommand } from './commands/delete-customer/delete-customer.command';

@@ -1,4 +1,4 @@
-import { IntegrationMessage } from '../../../shared/messaging/integration-message';
+import { IntegrationMessage } from '../../../module-kit/messaging/integration-message';
 
 export interface CustomerRegisteredPayload {
   customerId: string;

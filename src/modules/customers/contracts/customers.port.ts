@@ -1,5 +1,5 @@
-import { Forwarded } from '../../../shared/module-kit/forwarded';
-import { Page, PageRequest } from '../../../shared/pagination/page';
+import { Forwarded } from '../../../module-kit/forwarded';
+import { Page, PageRequest } from '../../../module-kit/pagination/page';
 import { CustomerDto, RegisterCustomerInput, UpdateCustomerInput } from './customer.dto';
 
 /**

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../shared/errors/domain-error';
+import { DomainError } from '../../../module-kit/errors/domain-error';
 import { CustomersErrors } from '../contracts/customers.errors';
 
 export class CustomerNotFoundError extends DomainError {

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, assertAdmin, assertCanAccessCustomer } from '../../../shared/security/actor';
-import { CurrentActor, Public } from '../../../shared/security/decorators';
-import { ListQuery } from '../../../shared/http/list-query';
-import { ApiProblems } from '../../../shared/http/openapi/api-problems.decorator';
-import { Page } from '../../../shared/pagination/page';
+import { Actor, assertAdmin, assertCanAccessCustomer } from '../../../module-kit/security/actor';
+import { CurrentActor, Public } from '../../../module-kit/security/decorators';
+import { ListQuery } from '../../../module-kit/http/list-query';
+import { ApiProblems } from '../../../module-kit/http/openapi/api-problems.decorator';
+import { Page } from '../../../module-kit/pagination/page';
 import { CustomerDto } from '../contracts/customer.dto';
 import { CustomersErrors } from '../contracts/customers.errors';
 import { CustomersPort } from '../contracts/customers.port';

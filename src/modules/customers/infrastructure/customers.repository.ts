@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleDatabase } from '../../../shared/database/module-database';
-import { isUniqueViolation } from '../../../shared/database/postgres-errors';
-import { UnitOfWork } from '../../../shared/module-kit/unit-of-work';
-import { decodeCursor, Page, PageRequest, toPage } from '../../../shared/pagination/page';
+import { ModuleDatabase } from '../../../module-kit/database/module-database';
+import { isUniqueViolation } from '../../../module-kit/database/postgres-errors';
+import { UnitOfWork } from '../../../module-kit/unit-of-work';
+import { decodeCursor, Page, PageRequest, toPage } from '../../../module-kit/pagination/page';
 import { CustomersRepository } from '../application/customers.repository';
 import { Customer } from '../domain/customer';
 import { EmailTakenError } from '../domain/customer-errors';

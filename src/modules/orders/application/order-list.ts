@@ -1,4 +1,4 @@
-import { Page, PageRequest } from '../../../shared/pagination/page';
+import { Page, PageRequest } from '../../../module-kit/pagination/page';
 import { OrderDto, OrderListFilter } from '../contracts/order.dto';
 import { OrderCancelled, OrderPlacedPayload } from '../contracts/orders.events';
 

@@ -1,5 +1,5 @@
 import { IEvent } from '@nestjs/cqrs';
-import { IntegrationMessage } from '../../../shared/messaging/integration-message';
+import { IntegrationMessage } from '../../../module-kit/messaging/integration-message';
 import { RequestPayment, RequestRefund } from '../../payments/contracts';
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from '../contracts/orders.events';
 import { OrderCancelledEvent, OrderConfirmedEvent, OrderPlacedEvent, PaymentRequestedEvent, RefundRequestedEvent } from '../domain/order-events';

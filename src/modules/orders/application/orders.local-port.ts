@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { Page, PageRequest } from '../../../shared/pagination/page';
+import { Page, PageRequest } from '../../../module-kit/pagination/page';
 import { OrderSagaDto } from '../contracts/order-saga.dto';
 import { OrderSummaryDto } from '../contracts/order-summary.dto';
 import { OrderDto, OrderListFilter, PlaceOrderInput } from '../contracts/order.dto';

@@ -1,5 +1,5 @@
 import { KnownCustomers } from '../../../../test/support/known-customers';
-import { BacklogBound } from '../../../shared/messaging/backlog-bound';
+import { BacklogBound } from '../../../module-kit/messaging/backlog-bound';
 import { SagaStyle } from '../contracts/order-saga.dto';
 import { OrdersErrors } from '../contracts/orders.errors';
 import { CancelOrderCommand } from './commands/cancel-order/cancel-order.command';

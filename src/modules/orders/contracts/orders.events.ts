@@ -1,4 +1,4 @@
-import { IntegrationMessage } from '../../../shared/messaging/integration-message';
+import { IntegrationMessage } from '../../../module-kit/messaging/integration-message';
 import { DeclineReason } from '../../payments/contracts/payments.errors';
 import { CancellationReason, OrderItemDto } from './order.dto';
 

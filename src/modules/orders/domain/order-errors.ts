@@ -1,4 +1,4 @@
-import { DomainError } from '../../../shared/errors/domain-error';
+import { DomainError } from '../../../module-kit/errors/domain-error';
 import { OrdersErrors } from '../contracts/orders.errors';
 
 export class OrderNotFoundError extends DomainError {

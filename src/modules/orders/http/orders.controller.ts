@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, assertCanAccessCustomer } from '../../../shared/security/actor';
-import { CurrentActor } from '../../../shared/security/decorators';
-import { IdempotencyKey } from '../../../shared/http/idempotency-key.decorator';
-import { ApiProblems } from '../../../shared/http/openapi/api-problems.decorator';
-import { Page } from '../../../shared/pagination/page';
+import { Actor, assertCanAccessCustomer } from '../../../module-kit/security/actor';
+import { CurrentActor } from '../../../module-kit/security/decorators';
+import { IdempotencyKey } from '../../../module-kit/http/idempotency-key.decorator';
+import { ApiProblems } from '../../../module-kit/http/openapi/api-problems.decorator';
+import { Page } from '../../../module-kit/pagination/page';
 import { OrderSagaDto } from '../contracts/order-saga.dto';
 import { OrderSummaryDto } from '../contracts/order-summary.dto';
 import { OrderDto } from '../contracts/order.dto';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleDatabase } from '../../../shared/database/module-database';
-import { decodeCursor, Page, PageRequest, toPage } from '../../../shared/pagination/page';
+import { ModuleDatabase } from '../../../module-kit/database/module-database';
+import { decodeCursor, Page, PageRequest, toPage } from '../../../module-kit/pagination/page';
 import { OrderDto, OrderListFilter } from '../contracts/order.dto';
 import { OrderCancelled, OrderPlacedPayload } from '../contracts/orders.events';
 import { OrderList } from '../application/order-list';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleDatabase } from '../../../shared/database/module-database';
+import { ModuleDatabase } from '../../../module-kit/database/module-database';
 import { OrderSagaRepository } from '../application/order-saga.repository';
 import { OrderSaga } from '../domain/order-saga';
 import { OrderSagaRecord, StoredSagaStep } from './order-saga.record';

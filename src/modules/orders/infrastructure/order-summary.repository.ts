@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleDatabase } from '../../../shared/database/module-database';
+import { ModuleDatabase } from '../../../module-kit/database/module-database';
 import { OrderSummaryDto } from '../contracts/order-summary.dto';
 import { OrderSummaries } from '../application/order-summaries';
 import { OrderSummaryFact } from '../application/projections/order-summary';

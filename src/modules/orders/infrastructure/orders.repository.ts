@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleDatabase } from '../../../shared/database/module-database';
-import { UnitOfWork } from '../../../shared/module-kit/unit-of-work';
+import { ModuleDatabase } from '../../../module-kit/database/module-database';
+import { UnitOfWork } from '../../../module-kit/unit-of-work';
 import { OrdersRepository } from '../application/orders.repository';
 import { Order } from '../domain/order';
 import { OrderRecord } from './order.record';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleDatabase } from '../../../shared/database/module-database';
+import { ModuleDatabase } from '../../../module-kit/database/module-database';
 import { OverduePayments } from '../application/overdue-payments';
 
 /**

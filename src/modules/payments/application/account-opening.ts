@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '../../../shared/errors/domain-error';
+import { DomainError } from '../../../module-kit/errors/domain-error';
 import { CustomersErrors, CustomersPort } from '../../customers/contracts';
 import { AccountNotFoundError } from '../domain/payment-errors';
 import { AccountHolders } from './account-holders';

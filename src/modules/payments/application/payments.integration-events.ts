@@ -1,6 +1,6 @@
 import { IEvent } from '@nestjs/cqrs';
-import { IntegrationMessage } from '../../../shared/messaging/integration-message';
-import { MessageVersions } from '../../../shared/messaging/message-versions';
+import { IntegrationMessage } from '../../../module-kit/messaging/integration-message';
+import { MessageVersions } from '../../../module-kit/messaging/message-versions';
 import { PaymentCaptured, PaymentDeclined, PaymentDeclinedV2, PaymentRefunded } from '../contracts/payments.messages';
 import { PaymentCapturedEvent, PaymentDeclinedEvent, PaymentRefundedEvent } from '../domain/payment-events';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { Page, PageRequest } from '../../../shared/pagination/page';
+import { Page, PageRequest } from '../../../module-kit/pagination/page';
 import { AccountDto, AccountEventDto, PaymentDto } from '../contracts/payments.dto';
 import { PaymentsPort, WriteOptions } from '../contracts/payments.port';
 import { DepositFundsCommand } from './commands/deposit-funds/deposit-funds.command';

@@ -1,4 +1,4 @@
-import { Page, PageRequest } from '../../../shared/pagination/page';
+import { Page, PageRequest } from '../../../module-kit/pagination/page';
 import { Payment } from '../domain/payment';
 
 /** Where the use cases keep the payments, one per order. */

@@ -1,4 +1,4 @@
-import { IntegrationMessage } from '../../../shared/messaging/integration-message';
+import { IntegrationMessage } from '../../../module-kit/messaging/integration-message';
 import { DeclineReason } from './payments.errors';
 
 // Requests that payments accepts. They travel through the sender's outbox like events do, so a request

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../shared/errors/domain-error';
+import { DomainError } from '../../../module-kit/errors/domain-error';
 import { PaymentsErrors } from '../contracts/payments.errors';
 
 export class AccountNotFoundError extends DomainError {

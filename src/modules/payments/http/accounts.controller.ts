@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, assertCanAccessCustomer } from '../../../shared/security/actor';
-import { CurrentActor } from '../../../shared/security/decorators';
-import { IdempotencyKey } from '../../../shared/http/idempotency-key.decorator';
-import { ListQuery } from '../../../shared/http/list-query';
-import { ApiProblems } from '../../../shared/http/openapi/api-problems.decorator';
-import { Page } from '../../../shared/pagination/page';
+import { Actor, assertCanAccessCustomer } from '../../../module-kit/security/actor';
+import { CurrentActor } from '../../../module-kit/security/decorators';
+import { IdempotencyKey } from '../../../module-kit/http/idempotency-key.decorator';
+import { ListQuery } from '../../../module-kit/http/list-query';
+import { ApiProblems } from '../../../module-kit/http/openapi/api-problems.decorator';
+import { Page } from '../../../module-kit/pagination/page';
 import { AccountDto, AccountEventDto } from '../contracts/payments.dto';
 import { PaymentsErrors } from '../contracts/payments.errors';
 import { PaymentsPort } from '../contracts/payments.port';

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, assertCanAccessCustomer } from '../../../shared/security/actor';
-import { CurrentActor } from '../../../shared/security/decorators';
-import { Page } from '../../../shared/pagination/page';
+import { Actor, assertCanAccessCustomer } from '../../../module-kit/security/actor';
+import { CurrentActor } from '../../../module-kit/security/decorators';
+import { Page } from '../../../module-kit/pagination/page';
 import { PaymentDto } from '../contracts/payments.dto';
 import { PaymentsPort } from '../contracts/payments.port';
 import { ListPaymentsQueryParams } from './dto/list-payments.query';

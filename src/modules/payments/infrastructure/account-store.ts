@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MoreThan } from 'typeorm';
-import { ModuleDatabase } from '../../../shared/database/module-database';
-import { isUniqueViolation } from '../../../shared/database/postgres-errors';
+import { ModuleDatabase } from '../../../module-kit/database/module-database';
+import { isUniqueViolation } from '../../../module-kit/database/postgres-errors';
 import { AccountRepository } from '../application/account.repository';
 import { Account, AccountEventDraft, RecordedAccountEvent } from '../domain/account';
 import { AccountEventRecord } from './payment.records';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleDatabase } from '../../../shared/database/module-database';
-import { UnitOfWork } from '../../../shared/module-kit/unit-of-work';
-import { decodeCursor, Page, PageRequest, toPage } from '../../../shared/pagination/page';
+import { ModuleDatabase } from '../../../module-kit/database/module-database';
+import { UnitOfWork } from '../../../module-kit/unit-of-work';
+import { decodeCursor, Page, PageRequest, toPage } from '../../../module-kit/pagination/page';
 import { PaymentsRepository } from '../application/payments.repository';
 import { Payment } from '../domain/payment';
 import { PaymentRecord } from './payment.records';

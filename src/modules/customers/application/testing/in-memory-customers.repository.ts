@@ -1,4 +1,4 @@
-import { Page, PageRequest } from '../../../../shared/pagination/page';
+import { Page, PageRequest } from '../../../../module-kit/pagination/page';
 import { Customer } from '../../domain/customer';
 import { EmailTakenError } from '../../domain/customer-errors';
 import { CustomersRepository } from '../customers.repository';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, MaxLength } from 'class-validator';
-import { IsEmailAddress, IsNotBlank, IsStorableText } from '../../../../shared/http/text-validators';
+import { IsEmailAddress, IsNotBlank, IsStorableText } from '../../../../module-kit/http/text-validators';
 
 export class RegisterCustomerBody {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Ada Lovelace' })

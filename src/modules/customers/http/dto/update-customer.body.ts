@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length, MaxLength, ValidateIf } from 'class-validator';
-import { IsEmailAddress, IsNotBlank, IsStorableText } from '../../../../shared/http/text-validators';
+import { IsEmailAddress, IsNotBlank, IsStorableText } from '../../../../module-kit/http/text-validators';
 
 // A field left out is kept as it is; a field sent as null is not a value, and is refused. (@IsOptional would let
 // null through to the domain, which answered 500.)

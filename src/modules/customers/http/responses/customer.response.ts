@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageOf } from '../../../../shared/http/openapi/page-of';
+import { PageOf } from '../../../../module-kit/http/openapi/page-of';
 import { CustomerDto } from '../../contracts/customer.dto';
 
 /** A customer as the API answers it (the OpenAPI schema of CustomerDto). */

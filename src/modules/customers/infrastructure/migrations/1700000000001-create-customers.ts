@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createMessagingTables, dropMessagingTables } from '../../../../shared/messaging/messaging-tables';
+import { createMessagingTables, dropMessagingTables } from '../../../../module-kit/messaging/messaging-tables';
 
 export class CreateCustomers1700000000001 implements MigrationInterface {
   name = 'CreateCustomers1700000000001';

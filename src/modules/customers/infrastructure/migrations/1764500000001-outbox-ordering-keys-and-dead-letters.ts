@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { addOrderingKeysAndDeadLetters, dropOrderingKeysAndDeadLetters } from '../../../../shared/messaging/messaging-tables';
+import { addOrderingKeysAndDeadLetters, dropOrderingKeysAndDeadLetters } from '../../../../module-kit/messaging/messaging-tables';
 
 export class CustomersOutboxOrderingKeysAndDeadLetters1764500000001 implements MigrationInterface {
   name = 'CustomersOutboxOrderingKeysAndDeadLetters1764500000001';

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Inbox } from '../../../../shared/messaging/inbox';
+import { Inbox } from '../../../../module-kit/messaging/inbox';
 import { PaymentCaptured, PaymentDeclined, PaymentDeclinedV2, PaymentRefunded } from '../../../payments/contracts';
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from '../../contracts/orders.events';
 import { RecordPaymentOutcomeCommand } from '../commands/record-payment-outcome/record-payment-outcome.command';

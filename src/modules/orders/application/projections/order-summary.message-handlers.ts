@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MessageEnvelope } from '../../../../shared/messaging/integration-message';
+import { MessageEnvelope } from '../../../../module-kit/messaging/integration-message';
 import { PaymentCaptured, PaymentDeclined, PaymentDeclinedV2, PaymentRefunded } from '../../../payments/contracts';
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from '../../contracts/orders.events';
 import { knownDeclineReason } from '../messages/known-decline-reason';

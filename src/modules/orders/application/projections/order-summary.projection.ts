@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
-import { ModuleDatabase } from '../../../../shared/database/module-database';
-import { MessageEnvelope } from '../../../../shared/messaging/integration-message';
+import { ModuleDatabase } from '../../../../module-kit/database/module-database';
+import { MessageEnvelope } from '../../../../module-kit/messaging/integration-message';
 import { OrderSummaries } from '../order-summaries';
 import { OrderSummaryFact, summarizeOrder } from './order-summary';
 

@@ -1,4 +1,4 @@
-import { typeOf } from '../../../../shared/messaging/integration-message';
+import { typeOf } from '../../../../module-kit/messaging/integration-message';
 import { Order } from '../../domain/order';
 import { OrderSaga } from '../../domain/order-saga';
 import { OrderSagaRepository } from '../order-saga.repository';

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { ListQuery } from '../../../../shared/http/list-query';
+import { ListQuery } from '../../../../module-kit/http/list-query';
 import { OrderStatus } from '../../contracts/order.dto';
 
 export class ListOrdersQueryParams extends ListQuery {

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { IsStorableText } from '../../../../shared/http/text-validators';
+import { IsStorableText } from '../../../../module-kit/http/text-validators';
 
 export class OrderItemBody {
   @ApiProperty({ minLength: 1, maxLength: 64, example: 'tea' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageOf } from '../../../../shared/http/openapi/page-of';
+import { PageOf } from '../../../../module-kit/http/openapi/page-of';
 import { DeclineReason, DeclineReasons } from '../../../payments/contracts';
 import { CancellationReason, OrderDto, OrderItemDto, OrderStatus } from '../../contracts/order.dto';
 

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createMessagingTables, dropMessagingTables } from '../../../../shared/messaging/messaging-tables';
+import { createMessagingTables, dropMessagingTables } from '../../../../module-kit/messaging/messaging-tables';
 
 export class CreateOrders1700000000002 implements MigrationInterface {
   name = 'CreateOrders1700000000002';

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { addOrderingKeysAndDeadLetters, dropOrderingKeysAndDeadLetters } from '../../../../shared/messaging/messaging-tables';
+import { addOrderingKeysAndDeadLetters, dropOrderingKeysAndDeadLetters } from '../../../../module-kit/messaging/messaging-tables';
 
 export class OrdersOutboxOrderingKeysAndDeadLetters1764500000002 implements MigrationInterface {
   name = 'OrdersOutboxOrderingKeysAndDeadLetters1764500000002';

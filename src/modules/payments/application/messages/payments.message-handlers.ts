@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Inbox } from '../../../../shared/messaging/inbox';
+import { Inbox } from '../../../../module-kit/messaging/inbox';
 import { CustomerDeleted, CustomerRegistered } from '../../../customers/contracts';
 import { RequestPayment, RequestRefund } from '../../contracts/payments.messages';
 import { CapturePaymentCommand } from '../commands/capture-payment/capture-payment.command';

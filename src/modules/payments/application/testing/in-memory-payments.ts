@@ -1,5 +1,5 @@
-import { typeOf } from '../../../../shared/messaging/integration-message';
-import { Page } from '../../../../shared/pagination/page';
+import { typeOf } from '../../../../module-kit/messaging/integration-message';
+import { Page } from '../../../../module-kit/pagination/page';
 import { Account, AccountEventDraft, RecordedAccountEvent } from '../../domain/account';
 import { Payment } from '../../domain/payment';
 import { AccountHolder, AccountHolders } from '../account-holders';

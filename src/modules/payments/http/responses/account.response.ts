@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageOf } from '../../../../shared/http/openapi/page-of';
+import { PageOf } from '../../../../module-kit/http/openapi/page-of';
 import { AccountDto, AccountEventDto, AccountEventType } from '../../contracts/payments.dto';
 
 const ACCOUNT_EVENT_TYPES: AccountEventType[] = ['AccountOpened', 'FundsDeposited', 'PaymentCaptured', 'PaymentRefunded'];

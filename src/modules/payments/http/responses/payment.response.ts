@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageOf } from '../../../../shared/http/openapi/page-of';
+import { PageOf } from '../../../../module-kit/http/openapi/page-of';
 import { PaymentDto, PaymentStatus } from '../../contracts/payments.dto';
 
 const PAYMENT_STATUSES: PaymentStatus[] = ['CAPTURED', 'DECLINED', 'REFUNDED'];

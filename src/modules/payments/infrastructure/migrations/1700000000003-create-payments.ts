@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createMessagingTables, dropMessagingTables } from '../../../../shared/messaging/messaging-tables';
+import { createMessagingTables, dropMessagingTables } from '../../../../module-kit/messaging/messaging-tables';
 
 export class CreatePayments1700000000003 implements MigrationInterface {
   name = 'CreatePayments1700000000003';

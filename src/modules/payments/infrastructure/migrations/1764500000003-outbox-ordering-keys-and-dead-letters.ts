@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { addOrderingKeysAndDeadLetters, dropOrderingKeysAndDeadLetters } from '../../../../shared/messaging/messaging-tables';
+import { addOrderingKeysAndDeadLetters, dropOrderingKeysAndDeadLetters } from '../../../../module-kit/messaging/messaging-tables';
 
 export class PaymentsOutboxOrderingKeysAndDeadLetters1764500000003 implements MigrationInterface {
   name = 'PaymentsOutboxOrderingKeysAndDeadLetters1764500000003';

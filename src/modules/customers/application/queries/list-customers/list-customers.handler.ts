@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Page } from '../../../../../shared/pagination/page';
+import { Page } from '../../../../../module-kit/pagination/page';
 import { CustomerDto } from '../../../contracts/customer.dto';
 import { toCustomerDto } from '../../customer.dto-mapper';
 import { CustomersRepository } from '../../customers.repository';

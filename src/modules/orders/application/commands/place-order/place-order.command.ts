@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { IdempotencyClaim, IdempotentCommand } from '../../../../../shared/module-kit/unit-of-work';
+import { IdempotencyClaim, IdempotentCommand } from '../../../../../module-kit/unit-of-work';
 import { OrderDto, PlaceOrderInput } from '../../../contracts/order.dto';
 
 export class PlaceOrderCommand extends Command<OrderDto> implements IdempotentCommand {

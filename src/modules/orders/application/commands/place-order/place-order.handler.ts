@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { BacklogBound } from '../../../../../shared/messaging/backlog-bound';
-import { DomainError } from '../../../../../shared/errors/domain-error';
+import { BacklogBound } from '../../../../../module-kit/messaging/backlog-bound';
+import { DomainError } from '../../../../../module-kit/errors/domain-error';
 import { CustomersErrors, CustomersPort } from '../../../../customers/contracts';
 import { OrderDto } from '../../../contracts/order.dto';
 import { Order } from '../../../domain/order';

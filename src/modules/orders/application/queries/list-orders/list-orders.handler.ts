@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Page } from '../../../../../shared/pagination/page';
+import { Page } from '../../../../../module-kit/pagination/page';
 import { OrderDto } from '../../../contracts/order.dto';
 import { OrderList } from '../../order-list';
 import { ListOrdersQuery } from './list-orders.query';

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { Page, PageRequest } from '../../../../../shared/pagination/page';
+import { Page, PageRequest } from '../../../../../module-kit/pagination/page';
 import { OrderDto, OrderListFilter } from '../../../contracts/order.dto';
 
 export class ListOrdersQuery extends Query<Page<OrderDto>> {

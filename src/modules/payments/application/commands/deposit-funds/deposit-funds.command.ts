@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { IdempotencyClaim, IdempotentCommand } from '../../../../../shared/module-kit/unit-of-work';
+import { IdempotencyClaim, IdempotentCommand } from '../../../../../module-kit/unit-of-work';
 import { AccountDto } from '../../../contracts/payments.dto';
 
 export class DepositFundsCommand extends Command<AccountDto> implements IdempotentCommand {

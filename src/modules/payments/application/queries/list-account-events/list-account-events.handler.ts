@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, Page, toPage } from '../../../../../shared/pagination/page';
+import { decodeCursor, Page, toPage } from '../../../../../module-kit/pagination/page';
 import { AccountEventDto } from '../../../contracts/payments.dto';
 import { AccountOpening } from '../../account-opening';
 import { AccountRepository } from '../../account.repository';

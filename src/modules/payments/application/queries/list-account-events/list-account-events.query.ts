@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { Page, PageRequest } from '../../../../../shared/pagination/page';
+import { Page, PageRequest } from '../../../../../module-kit/pagination/page';
 import { AccountEventDto } from '../../../contracts/payments.dto';
 
 export class ListAccountEventsQuery extends Query<Page<AccountEventDto>> {

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Page } from '../../../../../shared/pagination/page';
+import { Page } from '../../../../../module-kit/pagination/page';
 import { PaymentDto } from '../../../contracts/payments.dto';
 import { toPaymentDto } from '../../payment.dto-mapper';
 import { PaymentsRepository } from '../../payments.repository';

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { Page, PageRequest } from '../../../../../shared/pagination/page';
+import { Page, PageRequest } from '../../../../../module-kit/pagination/page';
 import { PaymentDto } from '../../../contracts/payments.dto';
 
 export class ListPaymentsQuery extends Query<Page<PaymentDto>> {
