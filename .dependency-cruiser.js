@@ -1,6 +1,8 @@
-// Module boundaries for the modular monolith. Run with `npm run check:boundaries`.
+// Boundaries of the modular monolith. Run with `npm run check:boundaries`.
 // A module is `src/modules/<name>/`; its public face is `contracts/`. Everything else in a
 // module is private, so that each module can later be taken out into its own service.
+// Below the modules are two rooms: src/module-kit/, the only code a module imports besides other
+// modules' contracts, and src/platform/, which only the app wires and no module sees (ADR 0017).
 // Rules are generic: `([^/]+)` captures the importing module's name and `$1` reuses it in `to`.
 // Module-level cycles that pass through contracts only (no file-level cycle) are invisible
 // to dependency-cruiser; scripts/check-module-cycles.js catches those.
@@ -23,15 +25,15 @@ module.exports = {
       },
     },
     {
-      name: 'contracts-import-only-contracts-and-shared',
+      name: 'contracts-import-only-contracts-and-the-kit',
       comment:
         'contracts/ is what other modules see, so it must not drag in internals (not even ' +
         "its own module's domain/application/infrastructure). Move the type into contracts/ " +
-        'or src/shared/, and let the internals import contracts, not the other way round.',
+        'or src/module-kit/, and let the internals import contracts, not the other way round.',
       severity: 'error',
       from: { path: '^src/modules/[^/]+/contracts/' },
       to: {
-        pathNot: ['^src/modules/[^/]+/contracts/', '^src/shared/', '(^|/)node_modules/'],
+        pathNot: ['^src/modules/[^/]+/contracts/', '^src/module-kit/', '(^|/)node_modules/'],
         dependencyTypesNot: ['core'], // node: built-ins are fine too
       },
     },
@@ -46,12 +48,24 @@ module.exports = {
       to: { path: '^src/modules/$1/infrastructure/' },
     },
     {
-      name: 'shared-depends-on-nothing-above-it',
+      name: 'modules-see-the-kit-not-the-platform',
       comment:
-        'src/shared/ sits below every module, the gateway, the dashboard and the app. Move the code that ' +
-        'needs a module into that module (or the app), or move what shared needs into shared.',
+        'A module programs against src/module-kit/ (outbox, inbox, module database, errors, pages, HTTP ' +
+        'helpers); how those are carried out (relay, transport, connections, guards) is src/platform/, ' +
+        'which the app wires. Use the kit, or add to the kit the narrow API the module needs. ' +
+        "A module's specs may set the platform up.",
       severity: 'error',
-      from: { path: '^src/shared/' },
+      from: { path: '^src/modules/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^src/platform/' },
+    },
+    {
+      name: 'kit-and-platform-know-no-module',
+      comment:
+        'src/module-kit/ and src/platform/ sit below every module, the gateway, the dashboard and the app, ' +
+        'and name no business module: what they need to know of the modules (their names, manifests) ' +
+        'the app passes in. Move the code that needs a module into that module or into src/app/.',
+      severity: 'error',
+      from: { path: '^src/(module-kit|platform)/' },
       to: { path: '^src/(modules|gateway|dashboard|app)/' },
     },
     {
@@ -59,7 +73,7 @@ module.exports = {
       comment:
         'The app (composition root) and the gateway sit above the modules and decide how they are ' +
         'deployed and combined. A module that imports them could not run without them; depend on ' +
-        "another module's contracts or on src/shared/ instead.",
+        "another module's contracts or on src/module-kit/ instead.",
       severity: 'error',
       from: { path: '^src/modules/' },
       to: { path: '^src/(app|gateway|dashboard)/' },

@@ -16,8 +16,9 @@ type Tree = Record<string, string>;
 // A tree that respects every rule: beta uses alpha only through alpha's contracts.
 const CLEAN: Tree = {
   'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', baseUrl: './' }, include: ['src'] }),
-  'src/platform/ids.ts': 'export type Id = string;\n',
-  'src/modules/alpha/contracts/index.ts': "import type { Id } from '../../../platform/ids';\nexport interface Thing { id: Id }\n",
+  'src/module-kit/ids.ts': 'export type Id = string;\n',
+  'src/platform/clock.ts': "import type { Id } from '../module-kit/ids';\nexport const stamp = (id: Id) => `${id}@${Date.now()}`;\n",
+  'src/modules/alpha/contracts/index.ts': "import type { Id } from '../../../module-kit/ids';\nexport interface Thing { id: Id }\n",
   'src/modules/alpha/domain/thing.ts': "import type { Thing } from '../contracts';\nexport const make = (id: string): Thing => ({ id });\n",
   'src/modules/beta/contracts/index.ts': 'export interface Use { run(): void }\n',
   'src/modules/beta/application/use.ts':
@@ -74,13 +75,23 @@ describe('module boundaries (npm run check:boundaries)', () => {
     expect(output).toContain('src/modules/beta/application/use.ts imports src/modules/alpha/contracts/index.ts');
   });
 
-  it('fails shared importing a module', () => {
-    const { status, output } = checkBoundaries({
-      'src/platform/leak.ts': "export { make } from '../modules/alpha/domain/thing';\n",
-    });
+  it.each([
+    ['the platform', 'src/platform/leak.ts'],
+    ['the module kit', 'src/module-kit/leak.ts'],
+  ])('fails %s importing a module', (_room, file) => {
+    const { status, output } = checkBoundaries({ [file]: "export { make } from '../modules/alpha/domain/thing';\n" });
     expect(status).not.toBe(0);
-    expect(output).toContain('shared-depends-on-nothing-above-it');
-    expect(output).toContain('src/platform/leak.ts → src/modules/alpha/domain/thing.ts');
+    expect(output).toContain('kit-and-platform-know-no-module');
+    expect(output).toContain(`${file} → src/modules/alpha/domain/thing.ts`);
+  });
+
+  it('fails a module importing the platform, and lets its specs set the platform up', () => {
+    const reachesPlatform = "import { stamp } from '../../../platform/clock';\nexport const mark = () => stamp('1');\n";
+    expect(checkBoundaries({ 'src/modules/alpha/domain/thing.spec.ts': reachesPlatform }).status).toBe(0);
+    const { status, output } = checkBoundaries({ 'src/modules/alpha/domain/mark.ts': reachesPlatform });
+    expect(status).not.toBe(0);
+    expect(output).toContain('modules-see-the-kit-not-the-platform');
+    expect(output).toContain('src/modules/alpha/domain/mark.ts → src/platform/clock.ts');
   });
 
   it('fails the dashboard importing the app that composes it', () => {
@@ -99,7 +110,7 @@ describe('module boundaries (npm run check:boundaries)', () => {
       'src/modules/beta/application/use.ts': 'export interface Thing { id: string }\n',
     });
     expect(status).not.toBe(0);
-    expect(output).toContain('contracts-import-only-contracts-and-shared');
+    expect(output).toContain('contracts-import-only-contracts-and-the-kit');
     expect(output).toContain('src/modules/beta/contracts/index.ts → src/modules/beta/application/use.ts');
   });
 });
