@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { startupSummary } from './app/startup-summary';
 import { createApp } from './app/create-app';
 import { ConfigError } from './platform/config/config-error';
-import { loadConfig } from './platform/config/load-config';
+import { loadConfig } from './app/load-app-config';
 import { StartupError } from './platform/config/startup-error';
 import { redact } from './platform/config/redact';
 import { BootingResponder } from './platform/health/booting-responder';

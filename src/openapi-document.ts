@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app/app.module';
-import { loadConfig } from './platform/config/load-config';
+import { loadConfig } from './app/load-app-config';
 import { createOpenApiDocument } from './platform/http/openapi';
 
 /**

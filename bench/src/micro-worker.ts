@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   const [configFile, resultFile] = process.argv.slice(2);
   const config = JSON.parse(readFileSync(configFile, 'utf8')) as MicroConfig;
   const { createApp } = load<{ createApp(config: unknown): Promise<NestApp> }>(config.distDir, 'app/create-app.js');
-  const { loadConfig } = load<{ loadConfig(env: Record<string, string>): unknown }>(config.distDir, 'platform/config/load-config.js');
+  const { loadConfig } = load<{ loadConfig(env: Record<string, string>): unknown }>(config.distDir, 'app/load-app-config.js');
   const { CustomersPort } = load<{ CustomersPort: unknown }>(config.distDir, 'modules/customers/contracts/index.js');
 
   let peer: NodeProcess | undefined;

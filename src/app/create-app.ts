@@ -17,7 +17,7 @@ import { httpTracing, TRACE_ID_HEADER } from '../platform/observability/tracing/
 import { Tracing } from '../platform/observability/tracing/tracing';
 import { join } from 'node:path';
 import { DataDirLock } from '../platform/database/data-dir-lock';
-import { MODULE_NAMES } from '../module-kit/config/module-name';
+import { MODULE_NAMES } from './module-names';
 import { StartupError } from '../platform/config/startup-error';
 import { redact } from '../platform/config/redact';
 import { Patterns } from '../platform/transport/patterns';

@@ -1,4 +1,4 @@
-import { loadConfig } from '../platform/config/load-config';
+import { loadConfig } from './load-app-config';
 import { startupSummary } from './startup-summary';
 
 describe('startupSummary', () => {

@@ -1,5 +1,5 @@
 import { AppConfig } from '../module-kit/config/app-config';
-import { MODULE_NAMES } from '../module-kit/config/module-name';
+import { MODULE_NAMES } from './module-names';
 import { redact } from '../platform/config/redact';
 
 /**

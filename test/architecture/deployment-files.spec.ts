@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { loadConfig } from '../../src/platform/config/load-config';
-import { MODULE_NAMES } from '../../src/module-kit/config/module-name';
+import { loadConfig } from '../../src/app/load-app-config';
+import { MODULE_NAMES } from '../../src/app/module-names';
 
 const ROOT = resolve(__dirname, '../..');
 const DOCKER = join(ROOT, 'docker');

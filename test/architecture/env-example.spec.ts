@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MODULE_NAMES } from '../../src/module-kit/config/module-name';
-import { loadConfig } from '../../src/platform/config/load-config';
+import { MODULE_NAMES } from '../../src/app/module-names';
+import { loadConfig } from '../../src/app/load-app-config';
 
 const root = join(__dirname, '../..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createApp } from '../../src/app/create-app';
-import { loadConfig } from '../../src/platform/config/load-config';
+import { loadConfig } from '../../src/app/load-app-config';
 import { paymentsPersistence } from '../../src/modules/payments/payments.persistence';
 
 const url = process.env.DATABASE_URL;

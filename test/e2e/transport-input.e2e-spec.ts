@@ -3,7 +3,7 @@ import { connect as amqpConnect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { lastValueFrom, timeout } from 'rxjs';
 import { AppConfig } from '../../src/module-kit/config/app-config';
-import { loadConfig } from '../../src/platform/config/load-config';
+import { loadConfig } from '../../src/app/load-app-config';
 import { Patterns } from '../../src/platform/transport/patterns';
 import { clientOptions, MAX_TCP_FRAME_CHARS } from '../../src/platform/transport/transport-options';
 import { HttpClient } from '../support/http-client';

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { createApp } from '../../src/app/create-app';
-import { loadConfig } from '../../src/platform/config/load-config';
+import { loadConfig } from '../../src/app/load-app-config';
 import { freePort } from './free-port';
 import { bearer, E2E_JWT_SECRET, tokenFor } from './tokens';
 import { Topology } from './topologies';

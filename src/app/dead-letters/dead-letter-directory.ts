@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { MODULE_NAMES, ModuleName } from '../../module-kit/config/module-name';
+import { ModuleName } from '../../module-kit/config/module-name';
+import { MODULE_NAMES } from '../module-names';
 import { isDatabaseUnavailable } from '../../module-kit/database/postgres-errors';
 import { DomainError } from '../../module-kit/errors/domain-error';
 import { DeadLetter, DeadLetterSource, newestFirst, positionOf } from '../../platform/messaging/dead-letter';

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { MODULE_NAMES, ModuleName } from '../../module-kit/config/module-name';
+import { ModuleName } from '../../module-kit/config/module-name';
+import { MODULE_NAMES } from '../module-names';
 import { ListQuery } from '../../module-kit/http/list-query';
 import { DeadLetter } from '../../platform/messaging/dead-letter';
 import { DeadLetterPage } from './dead-letter-directory';

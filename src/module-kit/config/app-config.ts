@@ -49,7 +49,8 @@ export interface BacklogLimits {
 
 /**
  * Everything a process needs to know about its deployment, parsed and validated once at start-up
- * (see load-config.ts) and injected everywhere else. Nothing outside this folder reads process.env.
+ * (src/platform/config/load-config.ts) and injected everywhere else; a module may inject it to read its settings.
+ * Nothing outside src/platform/config/ reads process.env.
  */
 export const LOG_FORMATS = ['pretty', 'json'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
@@ -57,6 +58,8 @@ export type LogFormat = (typeof LOG_FORMATS)[number];
 export class AppConfig {
   /** The modules this process hosts; the others are reached over `transport`. */
   readonly modules!: ModuleName[];
+  /** Every module the app knows, hosted here or not, in the order of its catalog. */
+  readonly knownModules!: ModuleName[];
   readonly transport!: TransportName;
   readonly brokerUrl!: string;
   /** Prefix of every subject, queue and channel, so that several deployments can share one broker. */

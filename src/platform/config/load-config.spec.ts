@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './config-error';
-import { loadConfig } from './load-config';
+import { loadConfig } from '../../../test/support/example-modules';
 
 describe('loadConfig', () => {
   it('defaults to the monolith over TCP on the embedded database', () => {

@@ -3,13 +3,18 @@ import { resolve } from 'node:path';
 import { isShippedExampleSecret } from '../security/shipped-example-secrets';
 import { AppConfig, HostPort, LOG_FORMATS, LogFormat, SAGA_STYLES, SagaStyleName, TcpTls, TRANSPORTS, TransportName } from '../../module-kit/config/app-config';
 import { ConfigError } from './config-error';
-import { isModuleName, MODULE_NAMES, ModuleName } from '../../module-kit/config/module-name';
+import { ModuleName } from '../../module-kit/config/module-name';
 import { redact } from './redact';
 import { parseTrustProxy } from './trust-proxy';
 
 type Env = Record<string, string | undefined>;
 
-const DEFAULT_TCP_PORTS: Record<ModuleName, number> = { customers: 4101, orders: 4102, payments: 4103 };
+/** A module the app's catalog knows, as configuration needs it. */
+export interface KnownModule {
+  name: ModuleName;
+  /** Where it answers over TCP unless `<NAME>_TCP` says otherwise. */
+  defaultTcpPort: number;
+}
 const DEFAULT_BROKER_URLS: Record<TransportName, string> = {
   tcp: '',
   nats: 'nats://127.0.0.1:4222',
@@ -24,22 +29,28 @@ const BROKER_PROTOCOLS: Record<TransportName, string[]> = {
 };
 
 /**
- * Reads the environment once and returns a validated AppConfig, or throws a ConfigError whose message
- * says what is wrong and how to fix it. `terminal`: whether standard output is a terminal (logs default to
- * readable lines there, to JSON elsewhere).
+ * A loader for the modules `known` (the app's catalog, in its order): reads the environment once and returns a
+ * validated AppConfig, or throws a ConfigError whose message says what is wrong and how to fix it. `terminal`:
+ * whether standard output is a terminal (logs default to readable lines there, to JSON elsewhere).
  */
-export function loadConfig(env: Env = process.env, terminal = Boolean(process.stdout.isTTY)): AppConfig {
+export function configLoader(known: readonly KnownModule[]): (env?: Env, terminal?: boolean) => AppConfig {
+  return (env = process.env, terminal = Boolean(process.stdout.isTTY)) => loadConfig(known, env, terminal);
+}
+
+function loadConfig(known: readonly KnownModule[], env: Env, terminal: boolean): AppConfig {
   const transport = parseTransport(env.TRANSPORT);
-  const modules = parseModules(env.MODULES);
+  const knownNames = known.map((m) => m.name);
+  const modules = parseModules(knownNames, env.MODULES);
   return new AppConfig({
     modules,
+    knownModules: knownNames,
     transport,
     brokerUrl: parseBrokerUrl(transport, env.BROKER_URL),
     transportNamespace: parseNamespace(env.TRANSPORT_NAMESPACE),
-    tcpAddresses: parseTcpAddresses(env),
+    tcpAddresses: parseTcpAddresses(known, env),
     tcpTls: parseTcpTls(env),
     httpPort: parsePort('HTTP_PORT', env.HTTP_PORT, 3000),
-    databaseUrls: parseDatabaseUrls(env),
+    databaseUrls: parseDatabaseUrls(knownNames, env),
     dataDir: resolve(env.DATA_DIR?.trim() || './.data'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     logFormat: parseLogFormat(env.LOG_FORMAT, terminal),
@@ -126,17 +137,17 @@ function parseCorsOrigins(raw: string | undefined): string[] {
   return origins;
 }
 
-function parseModules(raw: string | undefined): ModuleName[] {
-  if (raw === undefined || raw.trim() === '') return [...MODULE_NAMES];
+function parseModules(known: ModuleName[], raw: string | undefined): ModuleName[] {
+  if (raw === undefined || raw.trim() === '') return [...known];
   const names = raw.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
-  const unknown = names.filter((name) => !isModuleName(name));
+  const unknown = names.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
     throw new ConfigError(
-      `MODULES names unknown module(s) ${unknown.map((n) => `"${n}"`).join(', ')}: use a comma list of ${MODULE_NAMES.join(', ')} (or leave it unset for all three).`,
+      `MODULES names unknown module(s) ${unknown.map((n) => `"${n}"`).join(', ')}: use a comma list of ${known.join(', ')} (or leave it unset for all of them).`,
     );
   }
-  if (names.length === 0) throw new ConfigError(`MODULES is empty: name at least one of ${MODULE_NAMES.join(', ')}.`);
-  return MODULE_NAMES.filter((name) => names.includes(name));
+  if (names.length === 0) throw new ConfigError(`MODULES is empty: name at least one of ${known.join(', ')}.`);
+  return known.filter((name) => names.includes(name));
 }
 
 function parseTransport(raw: string | undefined): TransportName {
@@ -180,21 +191,21 @@ function parseNamespace(raw: string | undefined): string {
   return value;
 }
 
-function parseTcpAddresses(env: Env): Record<ModuleName, HostPort> {
+function parseTcpAddresses(known: readonly KnownModule[], env: Env): Record<ModuleName, HostPort> {
   const result = {} as Record<ModuleName, HostPort>;
-  for (const name of MODULE_NAMES) {
+  for (const { name, defaultTcpPort } of known) {
     const key = `${name.toUpperCase()}_TCP`;
-    const raw = env[key]?.trim() || `127.0.0.1:${DEFAULT_TCP_PORTS[name]}`;
+    const raw = env[key]?.trim() || `127.0.0.1:${defaultTcpPort}`;
     const match = /^(.+):(\d{1,5})$/.exec(raw);
     const port = match ? Number(match[2]) : NaN;
     if (!match || port < 1 || port > 65535) {
-      throw new ConfigError(`${key} "${raw}" is not host:port: use e.g. 127.0.0.1:${DEFAULT_TCP_PORTS[name]}.`);
+      throw new ConfigError(`${key} "${raw}" is not host:port: use e.g. 127.0.0.1:${defaultTcpPort}.`);
     }
     result[name] = { host: match[1], port };
   }
   // Two modules on one address would send one module's calls to the other.
-  for (const [i, a] of MODULE_NAMES.entries()) {
-    for (const b of MODULE_NAMES.slice(i + 1)) {
+  for (const [i, { name: a }] of known.entries()) {
+    for (const { name: b } of known.slice(i + 1)) {
       if (result[a].host === result[b].host && result[a].port === result[b].port) {
         throw new ConfigError(`${a.toUpperCase()}_TCP and ${b.toUpperCase()}_TCP are both ${result[a].host}:${result[a].port}: give each module its own port.`);
       }
@@ -226,9 +237,9 @@ function readPemFile(key: string, file: string): string {
   return text;
 }
 
-function parseDatabaseUrls(env: Env): Record<ModuleName, string | undefined> {
+function parseDatabaseUrls(known: ModuleName[], env: Env): Record<ModuleName, string | undefined> {
   const result = {} as Record<ModuleName, string | undefined>;
-  for (const name of MODULE_NAMES) {
+  for (const name of known) {
     const key = `${name.toUpperCase()}_DATABASE_URL`;
     const own = env[key]?.trim();
     const shared = env.DATABASE_URL?.trim();

@@ -1,6 +1,6 @@
 import express from 'express';
 import { ConfigError } from './config-error';
-import { loadConfig } from './load-config';
+import { loadConfig } from '../../../test/support/example-modules';
 
 describe('TRUST_PROXY', () => {
   it('trusts no proxy when unset, empty or 0: X-Forwarded-For is not believed', () => {

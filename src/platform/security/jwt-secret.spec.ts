@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../config/config-error';
-import { loadConfig } from '../config/load-config';
+import { loadConfig } from '../../../test/support/example-modules';
 import { resolveJwtSecret } from './jwt-secret';
 import { SHIPPED_EXAMPLE_SECRETS } from './shipped-example-secrets';
 

@@ -1,6 +1,7 @@
 import { Controller, Inject, Logger, Type } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload, RmqContext, RpcException } from '@nestjs/microservices';
 import type { ConsumeMessage } from 'amqplib';
+import { AppConfig } from '../../module-kit/config/app-config';
 import { ModuleName } from '../../module-kit/config/module-name';
 import { DomainError } from '../../module-kit/errors/domain-error';
 import { MessageEnvelope } from '../../module-kit/messaging/integration-message';
@@ -49,6 +50,7 @@ export function createModuleRpcController(module: ModuleName, portToken: PortCla
       private readonly recent: RecentSpans,
       private readonly deadLetters: DeadLetterStores,
       private readonly reporter: ProcessReporter,
+      private readonly config: AppConfig,
     ) {}
 
     @MessagePattern(patterns.call(module), group)
@@ -81,7 +83,7 @@ export function createModuleRpcController(module: ModuleName, portToken: PortCla
     @MessagePattern(patterns.inbox(module), group)
     async inbox(@Payload() envelope: MessageEnvelope, @Ctx() context: unknown): Promise<string> {
       const inbox = this.dispatcher.localInbox(module);
-      if (!isEnvelope(envelope) || envelope.destination !== module || !inbox) {
+      if (!isEnvelope(envelope, this.config.knownModules) || envelope.destination !== module || !inbox) {
         logger.warn(`refused a malformed message: ${JSON.stringify(envelope)?.slice(0, 200)}`);
         await deadLetter(context, patterns.deadLetters(), 'malformed message');
         throw new RpcException(new DomainError('MALFORMED_MESSAGE', 'invalid', `not a message for ${module}`).toJSON());

@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/load-config';
+import { loadConfig } from '../../../test/support/example-modules';
 import { Patterns } from './patterns';
 import { RedisModuleServer } from './redis-module-server';
 import { clientOptions, serverOptions } from './transport-options';
