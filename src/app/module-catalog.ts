@@ -15,6 +15,7 @@ import { PaymentsHttpModule } from '../modules/payments/http/payments-http.modul
 import { paymentsManifest } from '../modules/payments/payments.manifest';
 import { PaymentsModule } from '../modules/payments/payments.module';
 import { MODULE_LINKS as LINKS_FROM_THE_CODE } from './module-links';
+import { KnownModuleName } from './module-names';
 
 /** What the composition root needs to know of one module to host it, or to reach it elsewhere. */
 export interface ModuleEntry {
@@ -27,11 +28,12 @@ export interface ModuleEntry {
   port: PortClass;
 }
 
+// One entry for each of MODULE_NAMES: the type says so.
 export const MODULE_CATALOG: Record<ModuleName, ModuleEntry> = {
   customers: { manifest: customersManifest, host: CustomersModule, http: CustomersHttpModule, port: CustomersPort },
   orders: { manifest: ordersManifest, host: OrdersModule, http: OrdersHttpModule, port: OrdersPort },
   payments: { manifest: paymentsManifest, host: PaymentsModule, http: PaymentsHttpModule, port: PaymentsPort },
-};
+} satisfies Record<KnownModuleName, ModuleEntry>;
 
 /** What a module's code publishes to its outbox (`name@vN`), and the other modules' port methods it calls. */
 export interface ModuleLinks {
