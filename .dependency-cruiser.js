@@ -4,8 +4,7 @@
 // Below the modules are two rooms: src/module-kit/, the only code a module imports besides other
 // modules' contracts, and src/platform/, which only the app wires and no module sees (ADR 0017).
 // Rules are generic: `([^/]+)` captures the importing module's name and `$1` reuses it in `to`.
-// Module-level cycles that pass through contracts only (no file-level cycle) are invisible
-// to dependency-cruiser; scripts/check-module-cycles.js catches those.
+// scripts/arch/boundaries.js runs these rules, and finds module cycles in the same graph.
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -87,16 +86,6 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(gateway|dashboard)/' },
       to: { path: '^src/app/' },
-    },
-    {
-      name: 'no-cycles-between-modules',
-      comment:
-        'This import closes a file-level cycle that crosses module boundaries, so the two ' +
-        'modules could never be deployed apart. Pick one direction; invert the other with an ' +
-        'event or an interface in contracts/.',
-      severity: 'error',
-      from: { path: '^src/modules/([^/]+)/' },
-      to: { circular: true, path: '^src/modules/', pathNot: '^src/modules/$1/' },
     },
     {
       name: 'no-circular',

@@ -1,5 +1,5 @@
-// Proves that `npm run check:boundaries` really catches boundary breaks: it runs the
-// project's own .dependency-cruiser.js and scripts/check-module-cycles.js against small
+// Proves that `npm run check:boundaries` really catches boundary breaks: it runs the project's
+// own check (scripts/arch/boundaries.js, with the rules of .dependency-cruiser.js) against small
 // fake trees in a temp dir (so the real src/ being clean or half-written does not matter).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,9 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
-const DEPCRUISE = join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs');
-const CONFIG = join(ROOT, '.dependency-cruiser.js');
-const MODULE_CYCLES = join(ROOT, 'scripts/check-module-cycles.js');
+const CHECK = join(ROOT, 'scripts/arch/boundaries.js');
 
 type Tree = Record<string, string>;
 
@@ -26,7 +24,7 @@ const CLEAN: Tree = {
     'export const use = (thing: Thing): Use => ({ run: () => void thing });\n',
 };
 
-// Same as the npm script: depcruise rules, then (only if they pass) the module-cycle check.
+// Same as the npm script: the dependency-cruiser rules and the module-cycle check, in one run.
 function checkBoundaries(changes: Tree): { status: number | null; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'boundaries-'));
   try {
@@ -34,9 +32,7 @@ function checkBoundaries(changes: Tree): { status: number | null; output: string
       mkdirSync(dirname(join(dir, file)), { recursive: true });
       writeFileSync(join(dir, file), text);
     }
-    const run = (args: string[]) => spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
-    let result = run([DEPCRUISE, 'src', '--config', CONFIG]);
-    if (result.status === 0) result = run([MODULE_CYCLES]);
+    const result = spawnSync(process.execPath, [CHECK, '--root', dir], { encoding: 'utf8' });
     return { status: result.status, output: result.stdout + result.stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -70,9 +66,10 @@ describe('module boundaries (npm run check:boundaries)', () => {
         "import type { Use } from '../../beta/contracts';\nexport const make = (use: Use) => use.run();\n",
     });
     expect(status).not.toBe(0);
-    expect(output).toContain('module cycle: alpha -> beta -> alpha');
-    expect(output).toContain('src/modules/alpha/domain/thing.ts imports src/modules/beta/contracts/index.ts');
-    expect(output).toContain('src/modules/beta/application/use.ts imports src/modules/alpha/contracts/index.ts');
+    expect(output).toContain(
+      'module cycle: alpha -> beta (src/modules/alpha/domain/thing.ts imports src/modules/beta/contracts/index.ts) -> ' +
+        'alpha (src/modules/beta/application/use.ts imports src/modules/alpha/contracts/index.ts)',
+    );
   });
 
   it.each([
