@@ -165,7 +165,7 @@ function plainContracts(src, m, files) {
     : {
         ok: true,
         reasons: [
-          `port ${m.port.name} (${m.port.methods.length} methods, all forwarded), ${counts.message} message(s), ${counts.dto} DTO type(s), ${counts.constant} constant(s); JSON-safe, importing only contracts and shared types`,
+          `port ${m.port.name} (${m.port.methods.length} methods, all forwarded), ${counts.message} message(s), ${counts.dto} DTO type(s), ${counts.constant} constant(s); JSON-safe, importing only contracts and the kit's message and page types`,
         ],
       };
 }
