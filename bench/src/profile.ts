@@ -36,8 +36,7 @@ function owner(url: string): string {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1];
   if (url.startsWith('node:') || url === '') return url ? 'node (core)' : '(native, GC, idle)';
-  if (url.includes('/dist/shared/')) return 'app: src/shared';
-  if (url.includes('/dist/modules/')) return 'app: src/modules';
+  for (const part of ['module-kit', 'platform', 'modules']) if (url.includes(`/dist/${part}/`)) return `app: src/${part}`;
   return 'app: other';
 }
 

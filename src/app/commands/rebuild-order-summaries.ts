@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { loadConfig } from '../../platform/config/load-config';
+import { loadConfig } from '../load-app-config';
 import { ConfigError } from '../../platform/config/config-error';
 import { StartupError } from '../../platform/config/startup-error';
 import { DataDirLock } from '../../platform/database/data-dir-lock';
