@@ -3,7 +3,7 @@ import { eventually } from '../support/http-client';
 import { expectProblem, expectValidationProblem, expectWellBehavedAnswers } from '../support/problems';
 import { startShop, RunningShop } from '../support/running-shop';
 import { balanceFromEvents, itemsCosting, Order, OrderSaga, SETTLE_TIMEOUT_MS, ShopApi, UUID } from '../support/shop-api';
-import { mixesReleases, runsFromPreviousRelease, selectedTopologies } from '../support/topologies';
+import { selectedTopologies } from '../support/topologies';
 
 function expectNewestFirst(orders: Order[]): void {
   for (let i = 1; i < orders.length; i++) expect(Date.parse(orders[i - 1].createdAt)).toBeGreaterThanOrEqual(Date.parse(orders[i].createdAt));
@@ -12,10 +12,6 @@ function expectNewestFirst(orders: Order[]): void {
 describe.each(selectedTopologies())('orders and the order saga ($name)', (topology) => {
   let shop: RunningShop;
   let api: ShopApi;
-  // Orders from the release before (npm run test:upgrade) has no decline reason yet, and no process of that
-  // release serves the saga endpoint.
-  const ordersIsOld = runsFromPreviousRelease(topology, 'orders');
-  const itWhereOrdersKnowsDeclineReasons = ordersIsOld ? it.skip : it;
 
   beforeAll(async () => {
     shop = await startShop(topology);
@@ -93,7 +89,7 @@ describe.each(selectedTopologies())('orders and the order saga ($name)', (topolo
       expect((await api.account(customer.id)).balanceCents).toBe(0);
     });
 
-    itWhereOrdersKnowsDeclineReasons('cancels an unfunded order with PAYMENT_DECLINED and says why (INSUFFICIENT_FUNDS); its payment is DECLINED for that reason', async () => {
+    it('cancels an unfunded order with PAYMENT_DECLINED and says why (INSUFFICIENT_FUNDS); its payment is DECLINED for that reason', async () => {
       const customer = await api.fundedCustomer(99);
       const placed = await api.placeOrder(customer.id, itemsCosting(100));
 
@@ -235,7 +231,7 @@ describe.each(selectedTopologies())('orders and the order saga ($name)', (topolo
 
   // The same suite runs in either style (SAGA=orchestration npm run test:e2e -- test/e2e/orders-saga); the
   // saga's record differs between them, and says which style the order was placed in.
-  (mixesReleases(topology) ? describe.skip : describe)('GET /orders/{id}/saga', () => {
+  describe('GET /orders/{id}/saga', () => {
     const style = process.env.SAGA?.trim().toLowerCase() || 'choreography';
     const timeoutMs = Number(process.env.PAYMENT_TIMEOUT_MS || 120_000);
     const names = (saga: OrderSaga) => saga.steps.map((step) => (step.reason ? `${step.name}(${step.reason})` : step.name));
@@ -426,7 +422,7 @@ describe.each(selectedTopologies())('orders and the order saga ($name)', (topolo
       expect(byConfirmed.map((o) => o.id)).toEqual(confirmedIds);
       expect(byCancelled.map((o) => o.id)).toEqual([declined.id]);
       expect(byCancelled[0].cancellationReason).toBe('PAYMENT_DECLINED');
-      if (!ordersIsOld) expect(byCancelled[0].declineReason).toBe('INSUFFICIENT_FUNDS');
+      expect(byCancelled[0].declineReason).toBe('INSUFFICIENT_FUNDS');
       expect(byConfirmed.every((o) => o.declineReason === undefined)).toBe(true);
       expect(await api.ordersOf(customerId, 'PENDING')).toEqual([]);
     });

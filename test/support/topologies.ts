@@ -42,14 +42,6 @@ export const MIXED_RELEASES: Topology[] = [
 ];
 
 /**
- * Whether `module` runs from the previous release's build in `topology`: a test of something that release did
- * not have yet (a field, an endpoint) is skipped there, since the old module rightly does not know it.
- */
-export function runsFromPreviousRelease(topology: Topology, module: ModuleName): boolean {
-  return topology.processes.some((modules, index) => modules.includes(module) && topology.fromPreviousRelease?.includes(index));
-}
-
-/**
  * Whether any process of `topology` runs the previous release. Every process serves the whole HTTP API, each
  * its own release's: an endpoint newer than that release is answered 404 by the old process, so its tests are
  * skipped there (a new endpoint is announced once the rollout is done).
